@@ -1,0 +1,3 @@
+//! `planeswalker`: the knowledge base, headless.
+
+fn main() {}

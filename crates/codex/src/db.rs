@@ -1,0 +1,169 @@
+//! Opening the reference database: the sqlite-vec extension, pragmas and schema migrations.
+//!
+//! The reference database is one SQLite file (`reference.sqlite3` in the data directory),
+//! rebuilt by every import and swapped in atomically; see [`crate::import`].
+
+use std::path::{Path, PathBuf};
+use std::sync::Once;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+
+use crate::{Error, Result};
+
+/// File name of the reference database inside the data directory.
+pub const REFERENCE_DB_FILE: &str = "reference.sqlite3";
+
+/// Where the reference database lives in `data_dir`.
+pub fn reference_db_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(REFERENCE_DB_FILE)
+}
+
+/// The reference schema, oldest first. Files are forward-only: never edit one that shipped.
+const REFERENCE_MIGRATIONS: &[&str] = &[include_str!(
+    "../../../migrations/sqlite/reference/0001_cards.sql"
+)];
+
+/// The reference schema's migrations.
+pub fn reference_migrations() -> Migrations<'static> {
+    Migrations::new(REFERENCE_MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// Registers sqlite-vec with SQLite once per process, so every connection opened afterwards
+/// has `vec0` tables and `vec_*` functions.
+fn register_sqlite_vec() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: sqlite3_vec_init is the extension's entry point with the signature SQLite
+        // expects of an auto-extension; the crate declares it without arguments, hence the
+        // cast. Registration happens before any connection is opened through this module.
+        #[allow(unsafe_code)]
+        unsafe {
+            rusqlite::ffi::sqlite3_auto_extension(Some(std::mem::transmute::<
+                *const (),
+                unsafe extern "C" fn(
+                    *mut rusqlite::ffi::sqlite3,
+                    *mut *mut std::os::raw::c_char,
+                    *const rusqlite::ffi::sqlite3_api_routines,
+                ) -> std::os::raw::c_int,
+            >(
+                sqlite_vec::sqlite3_vec_init as *const (),
+            )));
+        }
+    });
+}
+
+/// Applies the pragmas every connection uses.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    crate::sql_functions::register(conn)?;
+    Ok(())
+}
+
+/// Opens an existing reference database read-only, migrating nothing: an out-of-date
+/// schema is reported as needing a new import.
+pub fn open_reference(data_dir: &Path) -> Result<Connection> {
+    let path = reference_db_path(data_dir);
+    if !path.exists() {
+        return Err(Error::NoDatabase { path });
+    }
+    register_sqlite_vec();
+    let conn = Connection::open_with_flags(
+        &path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )?;
+    configure(&conn)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version != REFERENCE_MIGRATIONS.len() as i64 {
+        return Err(Error::format(
+            path.display().to_string(),
+            format!(
+                "built by another version of Planeswalker (schema {version}, expected {}): run `planeswalker import` again",
+                REFERENCE_MIGRATIONS.len()
+            ),
+        ));
+    }
+    Ok(conn)
+}
+
+/// Creates a new, empty reference database at `path` (which must not exist), migrated to the
+/// current schema and tuned for a bulk load.
+pub fn create_reference(path: &Path) -> Result<Connection> {
+    register_sqlite_vec();
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    // A database under construction is thrown away if anything fails, so durability of
+    // each intermediate write is not needed; the final file is synced before the swap.
+    conn.pragma_update(None, "journal_mode", "OFF")?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    reference_migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+/// Opens an in-memory database with the current reference schema (tests, scratch work).
+pub fn in_memory_reference() -> Result<Connection> {
+    register_sqlite_vec();
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    reference_migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        reference_migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn empty_database_migrates_to_head() {
+        let conn = in_memory_reference().unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, REFERENCE_MIGRATIONS.len() as i64);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('cards', 'card_faces', 'cards_fts', 'printings')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 4);
+    }
+
+    #[test]
+    fn sqlite_vec_is_loaded_on_every_connection() {
+        let conn = in_memory_reference().unwrap();
+        let version: String = conn
+            .query_row("SELECT vec_version()", [], |r| r.get(0))
+            .unwrap();
+        assert!(version.starts_with('v'), "{version}");
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE v USING vec0(embedding float[3]);
+             INSERT INTO v(rowid, embedding) VALUES (1, '[1, 0, 0]'), (2, '[0, 1, 0]');",
+        )
+        .unwrap();
+        let nearest: i64 = conn
+            .query_row(
+                "SELECT rowid FROM v WHERE embedding MATCH '[0.9, 0.1, 0]' ORDER BY distance LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(nearest, 1);
+    }
+
+    #[test]
+    fn opening_a_missing_database_says_to_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = open_reference(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("planeswalker import"), "{err}");
+    }
+}
