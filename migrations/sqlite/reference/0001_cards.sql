@@ -16,6 +16,7 @@ CREATE TABLE cards (
     mana_value        REAL NOT NULL DEFAULT 0,
     type_line         TEXT NOT NULL DEFAULT '',     -- faces joined with " // "
     oracle_text       TEXT NOT NULL DEFAULT '',     -- faces joined with "\n//\n"
+    oracle_plain      TEXT NOT NULL DEFAULT '',     -- oracle_text without (reminder text), for o:
     colors            INTEGER NOT NULL DEFAULT 0,
     color_identity    INTEGER NOT NULL DEFAULT 0,
     color_indicator   INTEGER,                      -- NULL: no colour indicator on any face
@@ -50,6 +51,7 @@ CREATE TABLE card_faces (
     types            TEXT NOT NULL DEFAULT '',
     subtypes         TEXT NOT NULL DEFAULT '',
     oracle_text      TEXT NOT NULL DEFAULT '',
+    oracle_plain     TEXT NOT NULL DEFAULT '',      -- without (reminder text)
     colors           INTEGER NOT NULL DEFAULT 0,
     color_indicator  INTEGER,
     power            TEXT,
