@@ -39,6 +39,10 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// A search query that does not parse, or names something that does not exist; the
+    /// [`ParseError`](crate::query::ParseError) says what and where.
+    #[error("invalid search: {0}")]
+    InvalidQuery(#[from] crate::query::ParseError),
     /// SQLite failed.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

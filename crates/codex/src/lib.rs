@@ -10,6 +10,8 @@ pub mod db;
 pub mod error;
 pub mod model;
 pub mod names;
+pub mod query;
+pub mod search;
 mod sql_functions;
 
 pub use colors::Colors;
