@@ -141,7 +141,9 @@ fn ranked_full_text(
 }
 
 /// Refuses set codes the database does not know (`s:xyz`, `date>xyz`), pointing at the
-/// term, rather than silently finding nothing. Skipped when no sets are loaded.
+/// term, rather than silently finding nothing. A code is known when the sets table or some
+/// printing has it (cards list sets whose set files were not imported). Skipped when no
+/// sets are loaded at all.
 fn check_set_codes(conn: &Connection, query: &Query) -> Result<()> {
     let mut codes = Vec::new();
     if let Some(filter) = &query.filter {
@@ -150,12 +152,18 @@ fn check_set_codes(conn: &Connection, query: &Query) -> Result<()> {
     if codes.is_empty() {
         return Ok(());
     }
-    let sets_loaded: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM sets)", [], |r| r.get(0))?;
+    let sets_loaded: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sets) OR EXISTS (SELECT 1 FROM printings)",
+        [],
+        |r| r.get(0),
+    )?;
     if !sets_loaded {
         return Ok(());
     }
-    let mut statement = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM sets WHERE code = ?)")?;
+    let mut statement = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM sets WHERE code = ?1) \
+             OR EXISTS (SELECT 1 FROM printings WHERE set_code = ?1)",
+    )?;
     for (code, span) in codes {
         let known: bool = statement.query_row([code], |r| r.get(0))?;
         if !known {

@@ -685,7 +685,8 @@ impl Compiler {
     fn face_types(&mut self, front_only: bool, condition: &str) {
         self.push(FACE_EXISTS);
         if front_only {
-            self.push("f.face_index = (SELECT min(g.face_index) FROM card_faces g WHERE g.card_id = c.id) AND ");
+            // Faces are numbered from 0 in printed order.
+            self.push("f.face_index = 0 AND ");
         }
         self.push(condition);
         self.push(")");
