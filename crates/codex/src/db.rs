@@ -103,6 +103,17 @@ pub fn create_reference(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Opens a copy of the reference database that an import will rebuild in part, tuned for a
+/// bulk load like [`create_reference`]. The copy must be of the current schema.
+pub fn open_for_rebuild(path: &Path) -> Result<Connection> {
+    register_sqlite_vec();
+    let conn = Connection::open(path)?;
+    configure(&conn)?;
+    conn.pragma_update(None, "journal_mode", "OFF")?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    Ok(conn)
+}
+
 /// Opens an in-memory database with the current reference schema (tests, scratch work).
 pub fn in_memory_reference() -> Result<Connection> {
     register_sqlite_vec();

@@ -22,6 +22,17 @@ pub enum Error {
         /// Closest existing card names, best first.
         suggestions: Vec<String>,
     },
+    /// An import was asked for with nothing to import.
+    #[error(
+        "no source files to import: give --from-file or --from-dir, or let Planeswalker download them"
+    )]
+    NoSources,
+    /// Another import is running on the same data directory.
+    #[error("another import is already running in {}", .data_dir.display())]
+    ImportRunning {
+        /// The data directory.
+        data_dir: PathBuf,
+    },
     /// A source file is not in the format it claims to be.
     #[error("{source_name}: {message}")]
     Format {
