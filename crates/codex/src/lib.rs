@@ -7,6 +7,7 @@
 
 pub mod colors;
 pub mod db;
+pub mod download;
 pub mod error;
 pub mod model;
 pub mod names;
