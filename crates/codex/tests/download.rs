@@ -153,6 +153,38 @@ async fn a_connection_dropped_mid_transfer_resumes_with_range() {
 }
 
 #[tokio::test]
+async fn a_link_that_keeps_dropping_finishes_while_each_attempt_brings_bytes() {
+    let server = LoopbackServer::start().await;
+    let mut route = Route::file(rules_bytes(), "\"cr-20260116\"", "text/plain");
+    // More drops than the 3 retries allowed in a row; each one after 100 kB of new bytes.
+    route.faults.extend([Fault::CutAfter(100_000); 6]);
+    server.serve(RULES_PATH, route);
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("rules.txt");
+
+    downloader(Sources::default())
+        .fetch_to_file(
+            &server.url(RULES_PATH),
+            &dest,
+            &ignore_progress,
+            &CancellationToken::new(),
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(file_sha256(&dest), RULES_SHA256);
+    let ranges: Vec<Option<String>> = server
+        .requests_for(RULES_PATH)
+        .iter()
+        .map(|r| r.header("range").map(str::to_owned))
+        .collect();
+    let expected: Vec<Option<String>> = (0..7)
+        .map(|i| (i > 0).then(|| format!("bytes={}-", i * 100_000)))
+        .collect();
+    assert_eq!(ranges, expected);
+}
+
+#[tokio::test]
 async fn a_server_that_ignores_range_still_yields_the_right_file() {
     let server = LoopbackServer::start().await;
     let body = rules_bytes();
@@ -242,7 +274,8 @@ async fn cancelling_keeps_the_part_file_and_a_later_call_completes_it() {
     let dir = tempfile::tempdir().unwrap();
     let dest = dir.path().join("rules.txt");
     let downloader = downloader(Sources::default());
-    let url = server.url(RULES_PATH);
+    // Spelt with the literal space Wizards' page uses: it is the same URL as %20 and resumes.
+    let url = server.url("/2026/downloads/MagicCompRules 20260116.txt");
 
     let kept = cancel_after(&downloader, &url, &dest, 200_000).await;
     assert!(

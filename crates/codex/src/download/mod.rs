@@ -51,8 +51,9 @@ pub struct Progress {
 /// How often, and how patiently, a failed transfer is tried again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
-    /// Failed requests (dropped connection, time-out, HTTP 429 or 5xx) tried again before giving
-    /// up; each retry resumes from the bytes already on disk.
+    /// Failed requests in a row (dropped connection, time-out, HTTP 429 or 5xx) tried again
+    /// before giving up; each retry resumes from the bytes already on disk, and a request that
+    /// brought new bytes before failing starts the count again.
     pub max_retries: u32,
     /// The wait before the first retry; it doubles for each further retry.
     pub first_backoff: Duration,
@@ -168,7 +169,8 @@ impl Downloader {
     ///
     /// `progress` is called as bytes arrive; `cancel` stops the download promptly, keeping the
     /// part file for the next call. `dest` is replaced only when the whole file has arrived and
-    /// its size matches what the server announced.
+    /// its size matches what the server announced. One download per `dest` at a time: two
+    /// concurrent calls for the same `dest` would write the same part file.
     pub async fn fetch_to_file(
         &self,
         url: &str,
@@ -194,7 +196,9 @@ impl Downloader {
             if cancel.is_cancelled() {
                 return Err(cancelled());
             }
-            let (offset, state) = resumable_part(url, &paths).await?;
+            // The normalised URL, as saved beside the part: the same URL written another way
+            // (a space for %20, no trailing slash) must still resume.
+            let (offset, state) = resumable_part(parsed.as_str(), &paths).await?;
             resumed_from.get_or_insert(offset);
             let step = self
                 .request_once(&parsed, &paths, offset, state, progress, cancel)
@@ -214,6 +218,11 @@ impl Downloader {
                 Err(Failure::Fatal(e)) => return Err(e),
                 Err(failure) => failure,
             };
+            if part_len(&paths).await? > offset {
+                // The attempt moved the download forward: only failures in a row count, so a
+                // long download over a link that drops now and then still finishes.
+                failures = 0;
+            }
             failures += 1;
             if failures > self.retry.max_retries {
                 return Err(match failure {
@@ -538,11 +547,7 @@ impl Downloader {
 /// readable state, or from another URL, is deleted (its origin is unknown, so it cannot be
 /// resumed safely).
 async fn resumable_part(url: &str, paths: &PartPaths) -> Result<(u64, Option<ResumeState>)> {
-    let len = match tokio::fs::metadata(&paths.part).await {
-        Ok(meta) => meta.len(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
-        Err(e) => return Err(Error::io(&paths.part, e)),
-    };
+    let len = part_len(paths).await?;
     if len == 0 {
         return Ok((0, None));
     }
@@ -553,6 +558,15 @@ async fn resumable_part(url: &str, paths: &PartPaths) -> Result<(u64, Option<Res
             remove_if_exists(&paths.state).await?;
             Ok((0, None))
         }
+    }
+}
+
+/// The bytes in the part file; 0 when there is none.
+async fn part_len(paths: &PartPaths) -> Result<u64> {
+    match tokio::fs::metadata(&paths.part).await {
+        Ok(meta) => Ok(meta.len()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(0),
+        Err(e) => Err(Error::io(&paths.part, e)),
     }
 }
 
