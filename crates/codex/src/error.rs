@@ -65,6 +65,85 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A download source URL (from the settings or from a server's answer) does not parse.
+    #[error("\"{url}\" is not a valid download URL: {message}; fix it in the download settings")]
+    InvalidUrl {
+        /// The URL as written.
+        url: String,
+        /// Why it does not parse.
+        message: String,
+    },
+    /// The server could not be reached, or the connection kept failing.
+    #[error(
+        "could not download {url} after {attempts} attempt(s): {source}; check the network \
+         connection and run the command again (what was already downloaded is kept and resumed)"
+    )]
+    Network {
+        /// The URL being downloaded.
+        url: String,
+        /// How many requests were made before giving up.
+        attempts: u32,
+        /// The last transport error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The server has nothing at this URL (HTTP 404 or 410).
+    #[error(
+        "not found at {url} (HTTP {status}): the source may have moved; set its new URL in the \
+         download settings"
+    )]
+    NotFound {
+        /// The URL asked for.
+        url: String,
+        /// 404 or 410.
+        status: u16,
+    },
+    /// The server answered with an error status other than "not found".
+    #[error("{url} answered HTTP {status}; try again later")]
+    HttpStatus {
+        /// The URL asked for.
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// A response carried a different number of bytes than the server announced.
+    #[error(
+        "download of {url} has the wrong size: the server announced {expected} bytes but sent \
+         {actual}; the partial file {} is kept, run the command again to resume or delete it to \
+         start over", .part.display()
+    )]
+    SizeMismatch {
+        /// The URL being downloaded.
+        url: String,
+        /// Bytes announced (Content-Length or Content-Range).
+        expected: u64,
+        /// Bytes received.
+        actual: u64,
+        /// The partial file left on disk.
+        part: PathBuf,
+    },
+    /// The download was cancelled by the user.
+    #[error(
+        "download of {url} was cancelled; the partial file {} is kept and the next download \
+         resumes from it", .part.display()
+    )]
+    Cancelled {
+        /// The URL being downloaded.
+        url: String,
+        /// The partial file left on disk.
+        part: PathBuf,
+    },
+    /// Scryfall's bulk-data index lists no file of the requested type.
+    #[error(
+        "Scryfall's bulk-data index has no \"{kind}\" file (it lists: {}); use one of those types",
+        .available.join(", ")
+    )]
+    BulkKindNotFound {
+        /// The type asked for (`oracle_cards`, `default_cards`, `rulings`, ...).
+        kind: String,
+        /// The types the index does list.
+        available: Vec<String>,
+    },
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {

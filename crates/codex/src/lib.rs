@@ -10,6 +10,7 @@ pub mod card_store;
 mod codex;
 pub mod colors;
 pub mod db;
+pub mod download;
 pub mod error;
 pub mod import;
 pub mod lookup;
