@@ -6,6 +6,7 @@
 //! and never reaches the network except through [`download`].
 
 pub mod colors;
+pub mod combos;
 pub mod db;
 pub mod error;
 pub mod model;
