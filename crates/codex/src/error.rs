@@ -50,6 +50,16 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// A combo in a Commander Spellbook export that breaks the format.
+    #[error("{source_name}: combo {combo_id}: {message}")]
+    InvalidCombo {
+        /// Which source (file name or URL).
+        source_name: String,
+        /// Spellbook's id for the combo (variant), as given.
+        combo_id: String,
+        /// What was wrong.
+        message: String,
+    },
     /// SQLite failed.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

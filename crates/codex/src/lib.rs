@@ -9,6 +9,7 @@ pub mod card;
 pub mod card_store;
 mod codex;
 pub mod colors;
+pub mod combos;
 pub mod db;
 pub mod download;
 pub mod error;
