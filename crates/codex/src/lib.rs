@@ -10,6 +10,7 @@ pub mod db;
 pub mod error;
 pub mod model;
 pub mod names;
+pub mod rules;
 mod sql_functions;
 
 pub use colors::Colors;
