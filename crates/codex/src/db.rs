@@ -22,6 +22,7 @@ pub fn reference_db_path(data_dir: &Path) -> PathBuf {
 /// The reference schema, oldest first. Files are forward-only: never edit one that shipped.
 const REFERENCE_MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/sqlite/reference/0001_cards.sql"),
+    include_str!("../../../migrations/sqlite/reference/0002_rules.sql"),
     include_str!("../../../migrations/sqlite/reference/0003_combos.sql"),
 ];
 

@@ -33,6 +33,32 @@ pub enum Error {
         /// The data directory.
         data_dir: PathBuf,
     },
+    /// No rule has this (well-formed) number; `suggestions` holds the nearest existing
+    /// numbers, the closest existing ancestor first.
+    #[error("{}", rule_not_found(.number, .suggestions))]
+    RuleNotFound {
+        /// The number as understood (`702.19z` for `CR 702.19Z`).
+        number: String,
+        /// Nearest existing rule numbers; empty when none is close.
+        suggestions: Vec<String>,
+    },
+    /// Text given as a rule number that is not shaped like one.
+    #[error("\"{input}\" is not a rule number: rule numbers look like 7, 702, 702.19 or 702.19b")]
+    InvalidRuleNumber {
+        /// The text as given.
+        input: String,
+    },
+    /// No glossary entry has this term; `suggestions` holds the closest terms, best first.
+    #[error("no glossary entry for \"{term}\"{}", did_you_mean(.suggestions))]
+    GlossaryTermNotFound {
+        /// The term as asked.
+        term: String,
+        /// Closest glossary terms, best first.
+        suggestions: Vec<String>,
+    },
+    /// The reference database holds no Comprehensive Rules yet.
+    #[error("the Comprehensive Rules have not been imported: run `planeswalker import` first")]
+    RulesNotImported,
     /// A source file is not in the format it claims to be.
     #[error("{source_name}: {message}")]
     Format {
@@ -166,6 +192,19 @@ fn did_you_mean(suggestions: &[String]) -> String {
                 .map(|s| format!("\"{s}\""))
                 .collect::<Vec<_>>()
                 .join(", ")
+        ),
+    }
+}
+
+fn rule_not_found(number: &str, suggestions: &[String]) -> String {
+    match suggestions {
+        [] => format!(
+            "no rule {number} in the Comprehensive Rules, and no rule is numbered close to it"
+        ),
+        [one] => format!("no rule {number} in the Comprehensive Rules; the nearest is {one}"),
+        many => format!(
+            "no rule {number} in the Comprehensive Rules; the nearest are {}",
+            many.join(", ")
         ),
     }
 }

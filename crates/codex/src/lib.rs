@@ -17,6 +17,7 @@ pub mod import;
 pub mod lookup;
 pub mod model;
 pub mod names;
+pub mod rules;
 pub mod sources;
 mod sql_functions;
 pub mod stats;
