@@ -10,6 +10,7 @@ pub mod db;
 pub mod error;
 pub mod model;
 pub mod names;
+pub mod sources;
 mod sql_functions;
 
 pub use colors::Colors;
