@@ -85,6 +85,17 @@ pub enum Error {
         combo_id: String,
         /// What was wrong.
         message: String,
+    /// One element of a bulk file's top-level array could not be read: malformed or truncated
+    /// JSON, or an object that is not what the file should hold.
+    #[error("{source_name}: element {index} (counting from 0) of the top-level array: {source}")]
+    BulkElement {
+        /// Which source (file name or URL).
+        source_name: String,
+        /// Position of the element in the array, counting from 0.
+        index: u64,
+        /// The parser's error, with line and column.
+        #[source]
+        source: serde_json::Error,
     },
     /// SQLite failed.
     #[error("database error: {0}")]
