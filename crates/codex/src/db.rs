@@ -20,9 +20,11 @@ pub fn reference_db_path(data_dir: &Path) -> PathBuf {
 }
 
 /// The reference schema, oldest first. Files are forward-only: never edit one that shipped.
-const REFERENCE_MIGRATIONS: &[&str] = &[include_str!(
-    "../../../migrations/sqlite/reference/0001_cards.sql"
-)];
+const REFERENCE_MIGRATIONS: &[&str] = &[
+    include_str!("../../../migrations/sqlite/reference/0001_cards.sql"),
+    include_str!("../../../migrations/sqlite/reference/0002_rules.sql"),
+    include_str!("../../../migrations/sqlite/reference/0003_combos.sql"),
+];
 
 /// The reference schema's migrations.
 pub fn reference_migrations() -> Migrations<'static> {
@@ -100,6 +102,17 @@ pub fn create_reference(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "journal_mode", "OFF")?;
     conn.pragma_update(None, "synchronous", "OFF")?;
     reference_migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+/// Opens a copy of the reference database that an import will rebuild in part, tuned for a
+/// bulk load like [`create_reference`]. The copy must be of the current schema.
+pub fn open_for_rebuild(path: &Path) -> Result<Connection> {
+    register_sqlite_vec();
+    let conn = Connection::open(path)?;
+    configure(&conn)?;
+    conn.pragma_update(None, "journal_mode", "OFF")?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
     Ok(conn)
 }
 

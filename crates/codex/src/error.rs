@@ -22,6 +22,43 @@ pub enum Error {
         /// Closest existing card names, best first.
         suggestions: Vec<String>,
     },
+    /// An import was asked for with nothing to import.
+    #[error(
+        "no source files to import: give --from-file or --from-dir, or let Planeswalker download them"
+    )]
+    NoSources,
+    /// Another import is running on the same data directory.
+    #[error("another import is already running in {}", .data_dir.display())]
+    ImportRunning {
+        /// The data directory.
+        data_dir: PathBuf,
+    },
+    /// No rule has this (well-formed) number; `suggestions` holds the nearest existing
+    /// numbers, the closest existing ancestor first.
+    #[error("{}", rule_not_found(.number, .suggestions))]
+    RuleNotFound {
+        /// The number as understood (`702.19z` for `CR 702.19Z`).
+        number: String,
+        /// Nearest existing rule numbers; empty when none is close.
+        suggestions: Vec<String>,
+    },
+    /// Text given as a rule number that is not shaped like one.
+    #[error("\"{input}\" is not a rule number: rule numbers look like 7, 702, 702.19 or 702.19b")]
+    InvalidRuleNumber {
+        /// The text as given.
+        input: String,
+    },
+    /// No glossary entry has this term; `suggestions` holds the closest terms, best first.
+    #[error("no glossary entry for \"{term}\"{}", did_you_mean(.suggestions))]
+    GlossaryTermNotFound {
+        /// The term as asked.
+        term: String,
+        /// Closest glossary terms, best first.
+        suggestions: Vec<String>,
+    },
+    /// The reference database holds no Comprehensive Rules yet.
+    #[error("the Comprehensive Rules have not been imported: run `planeswalker import` first")]
+    RulesNotImported,
     /// A source file is not in the format it claims to be.
     #[error("{source_name}: {message}")]
     Format {
@@ -36,6 +73,28 @@ pub enum Error {
         /// Which source (file name or URL).
         source_name: String,
         /// The parser's error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A combo in a Commander Spellbook export that breaks the format.
+    #[error("{source_name}: combo {combo_id}: {message}")]
+    InvalidCombo {
+        /// Which source (file name or URL).
+        source_name: String,
+        /// Spellbook's id for the combo (variant), as given.
+        combo_id: String,
+        /// What was wrong.
+        message: String,
+    },
+    /// One element of a bulk file's top-level array could not be read: malformed or truncated
+    /// JSON, or an object that is not what the file should hold.
+    #[error("{source_name}: element {index} (counting from 0) of the top-level array: {source}")]
+    BulkElement {
+        /// Which source (file name or URL).
+        source_name: String,
+        /// Position of the element in the array, counting from 0.
+        index: u64,
+        /// The parser's error, with line and column.
         #[source]
         source: serde_json::Error,
     },
@@ -58,6 +117,85 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A download source URL (from the settings or from a server's answer) does not parse.
+    #[error("\"{url}\" is not a valid download URL: {message}; fix it in the download settings")]
+    InvalidUrl {
+        /// The URL as written.
+        url: String,
+        /// Why it does not parse.
+        message: String,
+    },
+    /// The server could not be reached, or the connection kept failing.
+    #[error(
+        "could not download {url} after {attempts} attempt(s): {source}; check the network \
+         connection and run the command again (what was already downloaded is kept and resumed)"
+    )]
+    Network {
+        /// The URL being downloaded.
+        url: String,
+        /// How many requests were made before giving up.
+        attempts: u32,
+        /// The last transport error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The server has nothing at this URL (HTTP 404 or 410).
+    #[error(
+        "not found at {url} (HTTP {status}): the source may have moved; set its new URL in the \
+         download settings"
+    )]
+    NotFound {
+        /// The URL asked for.
+        url: String,
+        /// 404 or 410.
+        status: u16,
+    },
+    /// The server answered with an error status other than "not found".
+    #[error("{url} answered HTTP {status}; try again later")]
+    HttpStatus {
+        /// The URL asked for.
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// A response carried a different number of bytes than the server announced.
+    #[error(
+        "download of {url} has the wrong size: the server announced {expected} bytes but sent \
+         {actual}; the partial file {} is kept, run the command again to resume or delete it to \
+         start over", .part.display()
+    )]
+    SizeMismatch {
+        /// The URL being downloaded.
+        url: String,
+        /// Bytes announced (Content-Length or Content-Range).
+        expected: u64,
+        /// Bytes received.
+        actual: u64,
+        /// The partial file left on disk.
+        part: PathBuf,
+    },
+    /// The download was cancelled by the user.
+    #[error(
+        "download of {url} was cancelled; the partial file {} is kept and the next download \
+         resumes from it", .part.display()
+    )]
+    Cancelled {
+        /// The URL being downloaded.
+        url: String,
+        /// The partial file left on disk.
+        part: PathBuf,
+    },
+    /// Scryfall's bulk-data index lists no file of the requested type.
+    #[error(
+        "Scryfall's bulk-data index has no \"{kind}\" file (it lists: {}); use one of those types",
+        .available.join(", ")
+    )]
+    BulkKindNotFound {
+        /// The type asked for (`oracle_cards`, `default_cards`, `rulings`, ...).
+        kind: String,
+        /// The types the index does list.
+        available: Vec<String>,
+    },
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {
@@ -70,6 +208,19 @@ fn did_you_mean(suggestions: &[String]) -> String {
                 .map(|s| format!("\"{s}\""))
                 .collect::<Vec<_>>()
                 .join(", ")
+        ),
+    }
+}
+
+fn rule_not_found(number: &str, suggestions: &[String]) -> String {
+    match suggestions {
+        [] => format!(
+            "no rule {number} in the Comprehensive Rules, and no rule is numbered close to it"
+        ),
+        [one] => format!("no rule {number} in the Comprehensive Rules; the nearest is {one}"),
+        many => format!(
+            "no rule {number} in the Comprehensive Rules; the nearest are {}",
+            many.join(", ")
         ),
     }
 }

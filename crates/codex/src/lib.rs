@@ -5,14 +5,25 @@
 //! user data (decks, sessions, settings live in a separate database owned by other crates)
 //! and never reaches the network except through [`download`].
 
+pub mod card;
+pub mod card_store;
+mod codex;
 pub mod colors;
+pub mod combos;
 pub mod db;
+pub mod download;
 pub mod error;
+pub mod import;
+pub mod lookup;
 pub mod model;
 pub mod names;
 pub mod query;
+pub mod rules;
 pub mod search;
+pub mod sources;
 mod sql_functions;
+pub mod stats;
 
+pub use codex::Codex;
 pub use colors::Colors;
 pub use error::{Error, Result};

@@ -9,7 +9,7 @@ CREATE TABLE meta (
 
 CREATE TABLE cards (
     id                INTEGER PRIMARY KEY,
-    name              TEXT NOT NULL UNIQUE,         -- full name, "A // B" for multi-faced cards
+    name              TEXT NOT NULL,                -- full name, "A // B"; tokens may share a card's name
     oracle_id         TEXT,                         -- Scryfall oracle id
     layout            TEXT NOT NULL,
     mana_cost         TEXT,                         -- faces joined with " // "
@@ -39,6 +39,8 @@ CREATE TABLE cards (
     released_at       TEXT,                         -- first printing's release date (YYYY-MM-DD)
     printings         TEXT NOT NULL DEFAULT '[]'    -- JSON array of set codes
 );
+CREATE INDEX cards_name ON cards(name);
+CREATE INDEX cards_oracle_id ON cards(oracle_id);
 
 CREATE TABLE card_faces (
     card_id          INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,

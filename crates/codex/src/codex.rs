@@ -1,0 +1,72 @@
+//! [`Codex`]: the knowledge base's front door, one open reference database and the caches
+//! that serve it.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use rusqlite::Connection;
+
+use crate::card::{Card, load_card_detail, load_cards};
+use crate::lookup::{NameIndex, resolve_card_id};
+use crate::{Result, db};
+
+/// An open knowledge base.
+pub struct Codex {
+    conn: Connection,
+    names: OnceLock<NameIndex>,
+}
+
+impl Codex {
+    /// Opens the reference database in `data_dir` (read-only).
+    pub fn open(data_dir: &Path) -> Result<Codex> {
+        Ok(Codex {
+            conn: db::open_reference(data_dir)?,
+            names: OnceLock::new(),
+        })
+    }
+
+    /// Wraps an open connection to a reference database.
+    pub fn from_connection(conn: Connection) -> Codex {
+        Codex {
+            conn,
+            names: OnceLock::new(),
+        }
+    }
+
+    /// The underlying connection.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The name index, loaded on first use (only misses need it).
+    fn names(&self) -> Result<&NameIndex> {
+        if let Some(index) = self.names.get() {
+            return Ok(index);
+        }
+        let index = NameIndex::load(&self.conn)?;
+        Ok(self.names.get_or_init(|| index))
+    }
+
+    /// The card called `name` (see [`crate::lookup`]), with printings and rulings; a miss
+    /// is [`crate::Error::CardNotFound`] with suggestions.
+    pub fn card(&self, name: &str) -> Result<Card> {
+        let id = match crate::lookup::find_card_id(&self.conn, name)? {
+            Some(id) => id,
+            None => resolve_card_id(&self.conn, self.names()?, name)?,
+        };
+        load_card_detail(&self.conn, id)?.ok_or_else(|| crate::Error::CardNotFound {
+            name: name.to_string(),
+            suggestions: Vec::new(),
+        })
+    }
+
+    /// Cards by row id, in order.
+    pub fn cards(&self, ids: &[i64]) -> Result<Vec<Card>> {
+        load_cards(&self.conn, ids)
+    }
+
+    /// Counts and provenance.
+    pub fn stats(&self) -> Result<crate::stats::Stats> {
+        crate::stats::stats(&self.conn)
+    }
+}

@@ -1,0 +1,94 @@
+//! Finding a card by the name a player typed: exact, then folded (case, accents,
+//! punctuation; either face; the full "A // B" name), then ranked suggestions.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::names::name_key;
+use crate::{Error, Result};
+
+/// How many suggestions a miss offers.
+const SUGGESTIONS: usize = 5;
+/// Below this similarity a name is not worth suggesting.
+const MIN_SIMILARITY: f64 = 0.84;
+
+/// Every playable card's lookup keys, loaded once to rank suggestions for a miss.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// (key, display name, EDHREC rank for tie-breaks).
+    entries: Vec<(String, String, i64)>,
+}
+
+impl NameIndex {
+    /// Loads the keys of every non-extra card.
+    pub fn load(conn: &Connection) -> Result<NameIndex> {
+        let mut stmt = conn.prepare(
+            "SELECT n.key, c.name, coalesce(c.edhrec_rank, 1000000)
+             FROM card_names n JOIN cards c ON c.id = n.card_id WHERE c.extra = 0",
+        )?;
+        let entries = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(NameIndex { entries })
+    }
+
+    /// The closest card names to `name`, best first: names containing what was typed, then
+    /// by Jaro-Winkler similarity of the keys; popular cards first among equals.
+    pub fn suggest(&self, name: &str) -> Vec<String> {
+        let query = name_key(name);
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut scored: Vec<(f64, i64, &str)> = self
+            .entries
+            .iter()
+            .filter_map(|(key, display, rank)| {
+                let score = if key.starts_with(&query) {
+                    0.99
+                } else if query.len() >= 3 && key.contains(&query) {
+                    0.97
+                } else {
+                    strsim::jaro_winkler(&query, key)
+                };
+                (score >= MIN_SIMILARITY).then_some((score, *rank, display.as_str()))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+        let mut names: Vec<String> = Vec::new();
+        for (_, _, display) in scored {
+            if !names.iter().any(|n| n == display) {
+                names.push(display.to_string());
+            }
+            if names.len() == SUGGESTIONS {
+                break;
+            }
+        }
+        names
+    }
+}
+
+/// The row id of the card called `name`, if any: the exact name first, then the folded key
+/// (playable cards before tokens of the same name).
+pub fn find_card_id(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    let exact = conn
+        .prepare_cached("SELECT id FROM cards WHERE name = ?1 ORDER BY extra, id LIMIT 1")?
+        .query_row([name.trim()], |r| r.get(0))
+        .optional()?;
+    if exact.is_some() {
+        return Ok(exact);
+    }
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.id FROM card_names n JOIN cards c ON c.id = n.card_id
+             WHERE n.key = ?1 ORDER BY c.extra, c.edhrec_rank IS NULL, c.edhrec_rank, c.id LIMIT 1",
+        )?
+        .query_row([name_key(name)], |r| r.get(0))
+        .optional()?)
+}
+
+/// Like [`find_card_id`], but a miss is [`Error::CardNotFound`] with suggestions from `index`.
+pub fn resolve_card_id(conn: &Connection, index: &NameIndex, name: &str) -> Result<i64> {
+    find_card_id(conn, name)?.ok_or_else(|| Error::CardNotFound {
+        name: name.to_string(),
+        suggestions: index.suggest(name),
+    })
+}
