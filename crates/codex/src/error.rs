@@ -85,6 +85,7 @@ pub enum Error {
         combo_id: String,
         /// What was wrong.
         message: String,
+    },
     /// One element of a bulk file's top-level array could not be read: malformed or truncated
     /// JSON, or an object that is not what the file should hold.
     #[error("{source_name}: element {index} (counting from 0) of the top-level array: {source}")]
