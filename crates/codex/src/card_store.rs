@@ -136,7 +136,7 @@ pub fn upsert_set(conn: &Connection, set: &SetRecord) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO sets (code, name, set_type, released_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(code) DO UPDATE SET name = excluded.name, set_type = excluded.set_type,
-             released_at = excluded.released_at",
+             released_at = coalesce(excluded.released_at, sets.released_at)",
     )?
     .execute(params![set.code, set.name, set.set_type, set.released_at])?;
     Ok(())
@@ -178,6 +178,17 @@ pub fn insert_printing(conn: &Connection, printing: &PrintingRecord) -> Result<b
     Ok(true)
 }
 
+/// Attaches a ruling to every card with this Scryfall oracle id.
+pub fn insert_ruling_by_oracle_id(
+    conn: &Connection,
+    oracle_id: &str,
+    ruling: &crate::model::Ruling,
+) -> Result<()> {
+    conn.prepare_cached("INSERT INTO rulings (card_id, published, text) SELECT id, ?2, ?3 FROM cards WHERE oracle_id = ?1")?
+        .execute(params![oracle_id, ruling.published, ruling.text])?;
+    Ok(())
+}
+
 /// Derived data filled once all cards, sets and printings are in: the full-text index, each
 /// card's first release date, and a printing row per listed set for cards whose set files
 /// were not imported (so `s:` works from the card file alone).
@@ -187,6 +198,8 @@ pub fn finish_cards(conn: &Connection) -> Result<()> {
              SELECT c.id, upper(j.value), '', NULL, s.released_at
              FROM cards c, json_each(c.printings) j LEFT JOIN sets s ON s.code = j.value
              WHERE NOT EXISTS (SELECT 1 FROM printings p WHERE p.card_id = c.id AND p.set_code = j.value);
+         UPDATE sets SET released_at = (SELECT min(p.released_at) FROM printings p WHERE p.set_code = sets.code)
+             WHERE released_at IS NULL;
          UPDATE cards SET released_at = (SELECT min(p.released_at) FROM printings p WHERE p.card_id = cards.id)
              WHERE released_at IS NULL;
          INSERT INTO cards_fts(cards_fts) VALUES ('rebuild');

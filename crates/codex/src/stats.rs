@@ -17,6 +17,13 @@ pub struct Stats {
     pub printings: i64,
     /// Rulings.
     pub rulings: i64,
+    /// Numbered rules and sub-rules of the Comprehensive Rules (section and chapter
+    /// headings not counted).
+    pub rules: i64,
+    /// Glossary terms.
+    pub glossary_terms: i64,
+    /// Combos.
+    pub combos: i64,
     /// Every `meta` entry: source fingerprints, versions, dates.
     pub meta: std::collections::BTreeMap<String, String>,
 }
@@ -38,6 +45,13 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
         sets: count("sets")?,
         printings: count("printings")?,
         rulings: count("rulings")?,
+        rules: conn.query_row(
+            "SELECT count(*) FROM rules WHERE level IN ('rule', 'subrule')",
+            [],
+            |r| r.get(0),
+        )?,
+        glossary_terms: count("glossary")?,
+        combos: count("combos")?,
         meta,
     })
 }

@@ -130,6 +130,20 @@ pub fn detect(path: &Path) -> Result<Option<SourceKind>> {
         }
         return Ok(None);
     }
+    if compact.starts_with("{\"object\":\"ruling\"") {
+        return Ok(Some(SourceKind::ScryfallRulings));
+    }
+    if compact.starts_with("{\"object\":\"card\"") {
+        // Scryfall's JSON Lines bulk files: one object per line.
+        let printings = file_name.contains("default")
+            || file_name.contains("all-cards")
+            || file_name.contains("all_cards");
+        return Ok(Some(if printings {
+            SourceKind::ScryfallPrintings
+        } else {
+            SourceKind::ScryfallOracleCards
+        }));
+    }
     if compact.starts_with('{') {
         if compact.contains("\"variants\":[") || compact.contains("\"variants\":{") {
             return Ok(Some(SourceKind::CommanderSpellbook));

@@ -10,6 +10,7 @@ mod detect;
 mod input;
 
 use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -19,7 +20,7 @@ pub use detect::{Part, SourceFile, SourceKind, detect, scan_dir};
 pub use input::{decompress, open_decompressed};
 
 use crate::db::{self, reference_db_path};
-use crate::sources::mtgjson;
+use crate::sources::{mtgjson, scryfall};
 use crate::{Error, Result, card_store};
 
 /// What an import is doing, for progress displays.
@@ -153,6 +154,8 @@ pub fn import(
         progress(ImportProgress::Finishing);
         if parts.contains(&Part::Cards) {
             card_store::finish_cards(&tx)?;
+            // Combos carried over from the previous database point at the old card rows.
+            crate::combos::link_cards(&tx)?;
         }
         for (part, fingerprint) in &fingerprints {
             write_meta(&tx, &source_key(*part), fingerprint)?;
@@ -251,7 +254,11 @@ fn clear_part(tx: &Transaction<'_>, part: Part) -> Result<()> {
              INSERT INTO cards_fts(cards_fts) VALUES ('delete-all');
              DELETE FROM meta WHERE key LIKE 'cards.%';",
         )?,
-        Part::Rules | Part::Combos => {}
+        // The rules store replaces whatever rules it finds.
+        Part::Rules => {}
+        Part::Combos => {
+            tx.execute_batch("DELETE FROM combos; DELETE FROM meta WHERE key LIKE 'combos.%';")?
+        }
     }
     Ok(())
 }
@@ -315,13 +322,36 @@ fn import_cards(
                     .map(|_| ())
                 })?;
             }
-            SourceKind::ScryfallOracleCards
-            | SourceKind::ScryfallPrintings
-            | SourceKind::ScryfallRulings => {
-                return Err(Error::format(
+            SourceKind::ScryfallOracleCards => {
+                scryfall::read_cards(open_decompressed(&source.path)?, &name, |card| {
+                    card_store::insert_card(tx, &card)?;
+                    tick(&mut count);
+                    Ok(())
+                })?;
+                write_meta(tx, "cards.source", "scryfall")?;
+            }
+            SourceKind::ScryfallPrintings => {
+                scryfall::read_printings(
+                    open_decompressed(&source.path)?,
                     &name,
-                    "Scryfall files are not supported by this build",
-                ));
+                    |printing, set| {
+                        card_store::upsert_set(tx, &set)?;
+                        card_store::insert_printing(tx, &printing)?;
+                        tick(&mut count);
+                        Ok(())
+                    },
+                )?;
+            }
+            SourceKind::ScryfallRulings => {
+                scryfall::read_rulings(
+                    open_decompressed(&source.path)?,
+                    &name,
+                    |oracle_id, ruling| {
+                        card_store::insert_ruling_by_oracle_id(tx, &oracle_id, &ruling)?;
+                        tick(&mut count);
+                        Ok(())
+                    },
+                )?;
             }
             SourceKind::ComprehensiveRules | SourceKind::CommanderSpellbook => {}
         }
@@ -342,31 +372,59 @@ fn store_set(
 }
 
 fn import_rules(
-    _tx: &Transaction<'_>,
+    tx: &Transaction<'_>,
     sources: &[&SourceFile],
-    _progress: &dyn Fn(ImportProgress),
+    progress: &dyn Fn(ImportProgress),
 ) -> Result<()> {
-    Err(Error::format(
-        sources
-            .first()
-            .map(|s| s.path.display().to_string())
-            .unwrap_or_default(),
-        "the Comprehensive Rules are not supported by this build",
-    ))
+    let [source] = sources else {
+        return Err(Error::format(
+            "import",
+            "more than one Comprehensive Rules file given: import one",
+        ));
+    };
+    progress(ImportProgress::Reading {
+        kind: source.kind,
+        path: source.path.clone(),
+    });
+    let mut text = String::new();
+    open_decompressed(&source.path)?
+        .read_to_string(&mut text)
+        .map_err(|e| Error::io(&source.path, e))?;
+    crate::rules::store(tx, &crate::rules::parse(&text)?)
 }
 
 fn import_combos(
-    _tx: &Transaction<'_>,
+    tx: &Transaction<'_>,
     sources: &[&SourceFile],
-    _progress: &dyn Fn(ImportProgress),
+    progress: &dyn Fn(ImportProgress),
 ) -> Result<()> {
-    Err(Error::format(
-        sources
-            .first()
-            .map(|s| s.path.display().to_string())
-            .unwrap_or_default(),
-        "combos are not supported by this build",
-    ))
+    let [source] = sources else {
+        return Err(Error::format(
+            "import",
+            "more than one combo export given: import one",
+        ));
+    };
+    progress(ImportProgress::Reading {
+        kind: source.kind,
+        path: source.path.clone(),
+    });
+    let name = source.path.display().to_string();
+    let mut count = 0u64;
+    let info = crate::combos::read_export(open_decompressed(&source.path)?, &name, |combo| {
+        crate::combos::store(tx, &combo)?;
+        count += 1;
+        if count % 2000 == 0 {
+            progress(ImportProgress::Stored { count });
+        }
+        Ok(())
+    })?;
+    if let Some(version) = &info.version {
+        write_meta(tx, "combos.version", version)?;
+    }
+    if let Some(timestamp) = &info.timestamp {
+        write_meta(tx, "combos.timestamp", timestamp)?;
+    }
+    Ok(())
 }
 
 /// An exclusive lock on the data directory for the duration of an import, so two imports

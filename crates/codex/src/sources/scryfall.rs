@@ -13,7 +13,7 @@
 //! input is an [`Error`], never a panic. This module neither downloads nor stores anything.
 
 use std::fmt;
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::marker::PhantomData;
 
 use serde::Deserialize;
@@ -100,7 +100,45 @@ pub fn read_rulings(
     )
 }
 
-/// Streams the elements of a top-level JSON array into `on_element`, one at a time.
+/// Whether the input's first non-blank byte opens an object: Scryfall's JSON Lines bulk files
+/// (`jsonl_download_uri`, served since 2026) hold one object per line instead of an array.
+fn starts_with_object(reader: &mut impl BufRead) -> std::io::Result<bool> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => return Ok(buf[i] == b'{'),
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+/// Streams a JSON Lines file (one element per line) into `on_element`.
+fn for_each_line<T, F>(reader: impl Read, source_name: &str, mut on_element: F) -> Result<u64>
+where
+    T: DeserializeOwned,
+    F: FnMut(T) -> Result<()>,
+{
+    let mut count = 0;
+    for element in serde_json::Deserializer::from_reader(reader).into_iter::<T>() {
+        let element = element.map_err(|source| Error::BulkElement {
+            source_name: source_name.to_owned(),
+            index: count,
+            source,
+        })?;
+        on_element(element)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// Streams the elements of a top-level JSON array (or JSON Lines) into `on_element`, one at a
+/// time.
 fn for_each_element<T, F>(
     reader: impl Read,
     source_name: &str,
@@ -112,7 +150,11 @@ where
     F: FnMut(T) -> Result<()>,
 {
     // serde_json reads byte by byte; an unbuffered file would cost a syscall per byte.
-    let mut deserializer = serde_json::Deserializer::from_reader(BufReader::new(reader));
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    if starts_with_object(&mut reader).map_err(|e| Error::io(source_name, e))? {
+        return for_each_line(reader, source_name, on_element);
+    }
+    let mut deserializer = serde_json::Deserializer::from_reader(reader);
     let mut sink = ElementSink {
         on_element,
         what,

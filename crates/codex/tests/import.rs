@@ -1,0 +1,118 @@
+//! The full import of the real shared data: counts, atomic swap and re-import.
+
+mod common;
+
+use codex::import::{Part, SourceKind, import};
+
+#[test]
+fn the_full_card_set_rules_and_combos_are_imported() {
+    let codex = common::reference();
+    let stats = codex.stats().unwrap();
+    // PROVENANCE.md: 23,711 unique names, 24,160 face objects (2022-04-25 MTGJSON build).
+    assert_eq!(stats.cards, 23_711);
+    assert_eq!(stats.faces, 24_160);
+    assert_eq!(stats.sets, 579);
+    assert!(stats.printings > 50_000, "{}", stats.printings);
+    assert_eq!(
+        stats.meta.get("cards.version").map(String::as_str),
+        Some("5.2.0+20220425")
+    );
+    assert_eq!(
+        stats.meta.get("rules_effective_date").map(String::as_str),
+        Some("2026-01-16")
+    );
+    assert_eq!(stats.rules, 3_114);
+    assert_eq!(stats.glossary_terms, 725);
+    assert_eq!(stats.combos, 31);
+}
+
+#[test]
+fn every_combo_card_of_the_fixture_is_a_real_card() {
+    let codex = common::reference();
+    let unlinked: Vec<String> = codex
+        .connection()
+        .prepare("SELECT name FROM combo_cards WHERE card_id IS NULL")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        unlinked.is_empty(),
+        "combo cards not in the card data: {unlinked:?}"
+    );
+}
+
+#[test]
+fn importing_the_same_sources_again_is_a_no_op() {
+    common::reference_dir();
+    let report = import(
+        common::reference_dir(),
+        &common::reference_sources(),
+        &|_| {},
+    )
+    .unwrap();
+    assert!(report.up_to_date);
+    assert_eq!(report.parts, vec![Part::Cards, Part::Rules, Part::Combos]);
+}
+
+#[test]
+fn importing_one_part_keeps_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = common::reference_sources();
+    let rules: Vec<_> = sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::ComprehensiveRules)
+        .cloned()
+        .collect();
+    let combos: Vec<_> = sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::CommanderSpellbook)
+        .cloned()
+        .collect();
+    import(dir.path(), &rules, &|_| {}).unwrap();
+    let report = import(dir.path(), &combos, &|_| {}).unwrap();
+    assert!(!report.up_to_date);
+    assert_eq!(
+        (report.stats.rules, report.stats.combos, report.stats.cards),
+        (3_114, 31, 0)
+    );
+    // The rules are unchanged, so importing them again does nothing.
+    assert!(import(dir.path(), &rules, &|_| {}).unwrap().up_to_date);
+}
+
+#[test]
+fn a_failed_import_leaves_the_previous_database_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = common::reference_sources();
+    let rules: Vec<_> = sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::ComprehensiveRules)
+        .cloned()
+        .collect();
+    import(dir.path(), &rules, &|_| {}).unwrap();
+    let broken = dir.path().join("broken-rules.txt");
+    std::fs::write(
+        &broken,
+        "Magic: The Gathering Comprehensive Rules\n\nnothing else",
+    )
+    .unwrap();
+    let err = import(
+        dir.path(),
+        &[codex::import::SourceFile {
+            kind: SourceKind::ComprehensiveRules,
+            path: broken,
+        }],
+        &|_| {},
+    );
+    assert!(err.is_err());
+    let codex = codex::Codex::open(dir.path()).unwrap();
+    assert_eq!(codex.stats().unwrap().rules, 3_114);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("importing"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
