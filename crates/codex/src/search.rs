@@ -97,6 +97,14 @@ fn fts_terms(words: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Words that say nothing about which card is meant ("cards that destroy artifacts"): left
+/// out of the any-word pass, where they would match most of the card pool.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "any", "are", "as", "at", "by", "card", "cards", "find", "for", "from", "i",
+    "in", "is", "it", "me", "my", "of", "on", "or", "show", "that", "the", "to", "what", "which",
+    "with",
+];
+
 fn ranked_full_text(
     conn: &Connection,
     words: &[&str],
@@ -110,8 +118,14 @@ fn ranked_full_text(
     let mut seen = exclude.clone();
     let mut ids = Vec::new();
     let mut passes = vec![terms.join(" AND ")];
-    if terms.len() > 1 {
-        passes.push(terms.join(" OR "));
+    let meaningful: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !STOP_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let any_terms = fts_terms(&meaningful);
+    if terms.len() > 1 && !any_terms.is_empty() {
+        passes.push(any_terms.join(" OR "));
     }
     let sql = format!(
         "SELECT c.id FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid \

@@ -131,7 +131,15 @@ enum PrintingSource {
     Card,
 }
 
+/// Opens "some face of the card satisfies ...", as an `IN` list built once per statement:
+/// for selective face terms (`pow>=8`) far cheaper than a subquery per card.
+const FACE_IN: &str = "c.id IN (SELECT f.card_id FROM card_faces f WHERE ";
+/// The same as a subquery per card: for face terms behind a cheap card-level test that
+/// already rules out most cards (mana symbols, text around `~`), and which then let a scan
+/// in name order stop at the limit.
 const FACE_EXISTS: &str = "EXISTS (SELECT 1 FROM card_faces f WHERE f.card_id = c.id AND ";
+/// The card types of the front face: the type line up to its first `—` or `//`.
+const FRONT_TYPES: &str = "^[^/—]*";
 const MANA_COST: &str = "coalesce(f.mana_cost, '')";
 const BRACES_IN_COST: &str =
     "(length(coalesce(f.mana_cost, '')) - length(replace(coalesce(f.mana_cost, ''), '{', '')))";
@@ -224,7 +232,9 @@ impl Compiler {
         self.join(predicates, " AND ", |c, p| {
             c.printing_condition(p, PrintingSource::Printing)
         });
-        self.push(") OR (NOT EXISTS (SELECT 1 FROM printings p WHERE p.card_id = c.id) AND ");
+        // Every card with a set list has printing rows (the importer adds one per listed
+        // set), so an empty list is the cheap test for "no printing rows".
+        self.push(") OR (c.printings = '[]' AND ");
         self.join(predicates, " AND ", |c, p| {
             c.printing_condition(p, PrintingSource::Card)
         });
@@ -362,14 +372,20 @@ impl Compiler {
                 let column = if *full { "oracle_text" } else { "oracle_plain" };
                 match text {
                     TextMatch::Contains(text) if text.contains('~') => {
-                        // `~` is the face's own name; a face's text names its face.
+                        // `~` is the face's own name; a face's text names its face. The
+                        // text around `~` must be in the card's text: a cheap first test.
+                        self.push("(");
+                        for piece in text.split('~').map(str::trim).filter(|p| !p.is_empty()) {
+                            self.like(&format!("c.{column}"), piece);
+                            self.push(" AND ");
+                        }
                         self.push(FACE_EXISTS);
                         self.push("f.");
                         self.push(column);
                         self.push(" LIKE replace(");
                         self.param(contains_pattern(text));
                         self.push(
-                            ", '~', replace(replace(replace(f.name, '\\', '\\\\'), '%', '\\%'), '_', '\\_')) ESCAPE '\\')",
+                            ", '~', replace(replace(replace(f.name, '\\', '\\\\'), '%', '\\%'), '_', '\\_')) ESCAPE '\\'))",
                         );
                     }
                     TextMatch::Contains(text) => self.like(&format!("c.{column}"), text),
@@ -439,6 +455,15 @@ impl Compiler {
                 // The produced mana column is never an absent value here (coalesce).
             }
             Predicate::ManaCost { op, cost } => {
+                // A face holding a symbol means the card's joined cost holds it too.
+                self.push("(");
+                if matches!(op, Comparison::Ge | Comparison::Gt | Comparison::Eq) {
+                    for symbol in cost.symbols.keys() {
+                        self.push("instr(coalesce(c.mana_cost, ''), ");
+                        self.param(symbol.clone());
+                        self.push(") > 0 AND ");
+                    }
+                }
                 self.push(FACE_EXISTS);
                 match op {
                     Comparison::Ge => self.cost_superset(cost),
@@ -459,13 +484,13 @@ impl Compiler {
                         self.cost_equal(cost);
                     }
                 }
-                self.push(")");
+                self.push("))");
             }
             Predicate::Numeric { field, op, value } => {
                 let face_level = field.is_face_level()
                     || matches!(value, NumericOperand::Field(other) if other.is_face_level());
                 if face_level {
-                    self.push(FACE_EXISTS);
+                    self.push(FACE_IN);
                 }
                 self.push(numeric_column(*field));
                 self.push(" ");
@@ -487,16 +512,26 @@ impl Compiler {
                 });
                 self.push(")");
             }
-            Predicate::Legality { status, format } => {
-                self.push("c.id IN (SELECT l.card_id FROM card_legalities l WHERE l.format = ");
-                self.param(format.clone());
-                self.push(match status {
-                    // Restricted cards are legal (one copy), as on Scryfall.
-                    LegalityFilter::Legal => " AND l.status IN ('legal', 'restricted'))",
-                    LegalityFilter::Banned => " AND l.status = 'banned')",
-                    LegalityFilter::Restricted => " AND l.status = 'restricted')",
-                });
-            }
+            Predicate::Legality { status, format } => match status {
+                // Most cards are legal in a format: test each card (primary key lookup) so a
+                // scan in name order stops at the limit. Restricted cards are legal (one
+                // copy), as on Scryfall.
+                LegalityFilter::Legal => {
+                    self.push("EXISTS (SELECT 1 FROM card_legalities l WHERE l.card_id = c.id AND l.format = ");
+                    self.param(format.clone());
+                    self.push(" AND l.status IN ('legal', 'restricted'))");
+                }
+                // Few cards are banned or restricted: list them once (format index).
+                LegalityFilter::Banned | LegalityFilter::Restricted => {
+                    self.push("c.id IN (SELECT l.card_id FROM card_legalities l WHERE l.format = ");
+                    self.param(format.clone());
+                    self.push(if *status == LegalityFilter::Banned {
+                        " AND l.status = 'banned')"
+                    } else {
+                        " AND l.status = 'restricted')"
+                    });
+                }
+            },
             Predicate::Keyword(keyword) => {
                 self.push("c.id IN (SELECT k.card_id FROM card_keywords k WHERE k.keyword = ");
                 self.param(keyword.clone());
@@ -606,11 +641,25 @@ impl Compiler {
         self.param(generic_at_least_pattern(amount));
     }
 
+    /// `instr` tests for each symbol: cheap, and they rule out most faces before the counts.
+    fn has_symbols(&mut self, cost: &ManaCost) {
+        for symbol in cost.symbols.keys() {
+            self.push(" AND instr(");
+            self.push(MANA_COST);
+            self.push(", ");
+            self.param(symbol.clone());
+            self.push(") > 0");
+        }
+    }
+
     fn cost_superset(&mut self, cost: &ManaCost) {
         self.push("(1");
+        self.has_symbols(cost);
         for (symbol, count) in &cost.symbols {
-            self.push(" AND ");
-            self.symbol_count(symbol, ">=", *count);
+            if *count > 1 {
+                self.push(" AND ");
+                self.symbol_count(symbol, ">=", *count);
+            }
         }
         if let Some(generic) = cost.generic.filter(|g| *g > 0) {
             self.push(" AND ");
@@ -621,6 +670,7 @@ impl Compiler {
 
     fn cost_equal(&mut self, cost: &ManaCost) {
         self.push("(1");
+        self.has_symbols(cost);
         let mut symbols: i64 = 0;
         for (symbol, count) in &cost.symbols {
             self.push(" AND ");
@@ -682,50 +732,50 @@ impl Compiler {
         self.push(")");
     }
 
-    fn face_types(&mut self, front_only: bool, condition: &str) {
-        self.push(FACE_EXISTS);
-        if front_only {
-            // Faces are numbered from 0 in printed order.
-            self.push("f.face_index = 0 AND ");
-        }
-        self.push(condition);
-        self.push(")");
+    /// `c.type_line REGEXP pattern` (case-insensitive; `\b` keeps `Land` out of `Island`).
+    fn type_line_regex(&mut self, pattern: &str) {
+        self.push("c.type_line REGEXP ");
+        self.param(pattern.to_string());
     }
 
     fn is_flag(&mut self, flag: IsFlag) {
-        const PERMANENT: &str = "((' ' || f.types || ' ') LIKE '% Artifact %' OR (' ' || f.types || ' ') LIKE '% Creature %' OR (' ' || f.types || ' ') LIKE '% Enchantment %' OR (' ' || f.types || ' ') LIKE '% Land %' OR (' ' || f.types || ' ') LIKE '% Planeswalker %' OR (' ' || f.types || ' ') LIKE '% Battle %')";
-        const CREATURE: &str = "(' ' || f.types || ' ') LIKE '% Creature %'";
+        const PERMANENT_TYPES: &str =
+            r"\b(?:Artifact|Creature|Enchantment|Land|Planeswalker|Battle)\b";
+        const SPELL_TYPES: &str =
+            r"\b(?:Instant|Sorcery|Artifact|Creature|Enchantment|Planeswalker|Battle)\b";
         match flag {
             IsFlag::Commander => self.push("c.can_be_commander = 1"),
             IsFlag::Brawler => self.push("c.can_be_brawl_commander = 1"),
             IsFlag::Companion => self.push(
                 "c.id IN (SELECT k.card_id FROM card_keywords k WHERE k.keyword = 'Companion')",
             ),
-            IsFlag::Permanent => self.face_types(true, PERMANENT),
-            IsFlag::Spell => self.face_types(
-                true,
-                "(' ' || f.types || ' ') NOT LIKE '% Land %' AND ((' ' || f.types || ' ') LIKE '% Instant %' OR (' ' || f.types || ' ') LIKE '% Sorcery %' OR ((' ' || f.types || ' ') LIKE '% Artifact %' OR (' ' || f.types || ' ') LIKE '% Creature %' OR (' ' || f.types || ' ') LIKE '% Enchantment %' OR (' ' || f.types || ' ') LIKE '% Planeswalker %' OR (' ' || f.types || ' ') LIKE '% Battle %'))",
-            ),
-            IsFlag::Historic => self.face_types(
-                false,
-                "((' ' || f.supertypes || ' ') LIKE '% Legendary %' OR (' ' || f.types || ' ') LIKE '% Artifact %' OR (' ' || f.subtypes || ' ') LIKE '% Saga %')",
-            ),
-            IsFlag::Vanilla => {
-                self.push("(c.oracle_text = '' AND ");
-                self.face_types(false, CREATURE);
+            // Type tests read the type line (no subquery): cheap on every card, so a scan in
+            // name order can stop at the limit.
+            IsFlag::Permanent => self.type_line_regex(&format!("{FRONT_TYPES}{PERMANENT_TYPES}")),
+            IsFlag::Spell => {
+                self.push("(");
+                self.type_line_regex(&format!("{FRONT_TYPES}{SPELL_TYPES}"));
+                self.push(" AND NOT ");
+                self.type_line_regex(&format!(r"{FRONT_TYPES}\bLand\b"));
                 self.push(")");
             }
-            IsFlag::Party => self.face_types(
-                false,
-                "(' ' || f.types || ' ') LIKE '% Creature %' AND ((' ' || f.subtypes || ' ') LIKE '% Cleric %' OR (' ' || f.subtypes || ' ') LIKE '% Rogue %' OR (' ' || f.subtypes || ' ') LIKE '% Warrior %' OR (' ' || f.subtypes || ' ') LIKE '% Wizard %')",
-            ),
+            IsFlag::Historic => self.type_line_regex(r"\b(?:Legendary|Artifact|Saga)\b"),
+            IsFlag::Vanilla => {
+                self.push("(c.oracle_text = '' AND ");
+                self.type_line_regex(r"\bCreature\b");
+                self.push(")");
+            }
+            IsFlag::Party => {
+                self.push("(");
+                self.type_line_regex(r"\bCreature\b");
+                self.push(" AND ");
+                self.type_line_regex(r"—[^/]*\b(?:Cleric|Rogue|Warrior|Wizard)\b");
+                self.push(")");
+            }
             IsFlag::Bear => {
                 self.push("(c.mana_value = 2 AND ");
-                self.face_types(
-                    false,
-                    "(' ' || f.types || ' ') LIKE '% Creature %' AND f.power_value = 2 AND f.toughness_value = 2 AND f.power = '2' AND f.toughness = '2'",
-                );
-                self.push(")");
+                self.push(FACE_IN);
+                self.push("(' ' || f.types || ' ') LIKE '% Creature %' AND f.power = '2' AND f.toughness = '2'))");
             }
             IsFlag::Split => self.push("c.layout = 'split'"),
             IsFlag::Flip => self.push("c.layout = 'flip'"),
@@ -764,20 +814,13 @@ fn order_by(key: SortKey, direction: Direction) -> String {
             "CASE c.colors WHEN 1 THEN 1 WHEN 2 THEN 2 WHEN 4 THEN 3 WHEN 8 THEN 4 WHEN 16 THEN 5 WHEN 0 THEN 7 ELSE 6 END {dir}, c.colors {dir}, c.name, c.id"
         ),
         SortKey::Rarity => format!(
-            "c.rarity IS NULL, CASE c.rarity WHEN 'common' THEN 0 WHEN 'uncommon' THEN 1 WHEN 'rare' THEN 2 WHEN 'special' THEN 3 WHEN 'mythic' THEN 4 WHEN 'bonus' THEN 5 END {dir}, c.name, c.id"
+            "CASE c.rarity WHEN 'common' THEN 0 WHEN 'uncommon' THEN 1 WHEN 'rare' THEN 2 WHEN 'special' THEN 3 WHEN 'mythic' THEN 4 WHEN 'bonus' THEN 5 END {dir} NULLS LAST, c.name, c.id"
         ),
-        SortKey::Edhrec => format!("c.edhrec_rank IS NULL, c.edhrec_rank {dir}, c.name, c.id"),
-        SortKey::Released => format!("c.released_at IS NULL, c.released_at {dir}, c.name, c.id"),
-        SortKey::Power | SortKey::Toughness => {
-            let column = if key == SortKey::Power {
-                "power_value"
-            } else {
-                "toughness_value"
-            };
-            let value = format!(
-                "(SELECT f.{column} FROM card_faces f WHERE f.card_id = c.id ORDER BY f.face_index LIMIT 1)"
-            );
-            format!("{value} IS NULL, {value} {dir}, c.name, c.id")
-        }
+        SortKey::Edhrec => format!("c.edhrec_rank {dir} NULLS LAST, c.name, c.id"),
+        SortKey::Released => format!("c.released_at {dir} NULLS LAST, c.name, c.id"),
+        // The card's power/toughness columns hold the front face as printed; CAST keeps the
+        // numeric part ("1+*" → 1, "*" → 0), as the faces' *_value columns do.
+        SortKey::Power => format!("CAST(c.power AS REAL) {dir} NULLS LAST, c.name, c.id"),
+        SortKey::Toughness => format!("CAST(c.toughness AS REAL) {dir} NULLS LAST, c.name, c.id"),
     }
 }
