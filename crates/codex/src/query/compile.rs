@@ -15,6 +15,10 @@
 //!   means "no printing" (`-s:lea`: never printed in Alpha), which is what players mean.
 //! - `NOT` treats an unknown value as "does not match", so `-r:rare` keeps cards whose
 //!   rarity is unknown.
+//! - `is:permanent` and `is:spell` look at the front face's types; `is:historic`,
+//!   `is:party` and `is:vanilla` at any face.
+//! - Name words match the name key ([`crate::names::name_key`]): accents, case and
+//!   punctuation ignored, so `lim-dul's` finds `Lim-Dûl's Vault`.
 
 use rusqlite::types::Value;
 

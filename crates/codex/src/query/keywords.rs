@@ -61,6 +61,61 @@ const FORMAT_ALIASES: &[(&str, &str)] = &[
     ("duelcommander", "duel"),
 ];
 
+/// Scryfall keywords this search does not support, with what they would need: refused with
+/// that reason rather than as unknown.
+const UNSUPPORTED: &[(&[&str], &str)] = &[
+    (
+        &["usd", "eur", "tix", "cheapest"],
+        "prices are not in the offline data",
+    ),
+    (
+        &["a", "artist", "artists", "illustrations"],
+        "artists are not in the offline data",
+    ),
+    (&["ft", "flavor"], "flavor text is not in the offline data"),
+    (
+        &["wm", "watermark"],
+        "watermarks are not in the offline data",
+    ),
+    (
+        &["border", "frame", "stamp"],
+        "card frames are not in the offline data",
+    ),
+    (&["cube"], "cube lists are not in the offline data"),
+    (
+        &["art", "atag", "arttag", "function", "otag", "oracletag"],
+        "Tagger tags are not in the offline data",
+    ),
+    (
+        &["lang", "language"],
+        "only English cards are in the offline data",
+    ),
+    (
+        &[
+            "cn",
+            "number",
+            "b",
+            "block",
+            "st",
+            "in",
+            "new",
+            "prints",
+            "sets",
+            "paperprints",
+            "papersets",
+        ],
+        "it is not supported yet (use s: for sets)",
+    ),
+    (
+        &["devotion"],
+        "it is not supported yet (use m: for mana symbols)",
+    ),
+    (
+        &["unique", "prefer", "display", "as"],
+        "search returns one result per card",
+    ),
+];
+
 /// A keyword term's parts, as the lexer found them.
 pub(crate) struct KeywordTerm<'a> {
     /// Lower-case keyword.
@@ -356,10 +411,13 @@ pub(crate) fn keyword_term(term: &KeywordTerm<'_>) -> Result<Term, ParseError> {
             };
         }
         other => {
-            return Err(ParseError::new(
-                format!("unknown keyword {other}: (put it in quotes to search card names for it)"),
-                term.name_span,
-            ));
+            let message = match UNSUPPORTED.iter().find(|(names, _)| names.contains(&other)) {
+                Some((_, reason)) => format!("{other}: is not supported: {reason}"),
+                None => format!(
+                    "unknown keyword {other}: (put it in quotes to search card names for it)"
+                ),
+            };
+            return Err(ParseError::new(message, term.name_span));
         }
     };
     Ok(Term::Predicate(predicate))

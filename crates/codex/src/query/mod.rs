@@ -6,6 +6,28 @@
 //! drops a term or runs a different query. [`compile`] turns the tree into a `WHERE` clause
 //! with positional parameters and an `ORDER BY` chosen from a closed set: user text only ever
 //! reaches SQLite as a bound value. Running the SQL is [`crate::search`]'s job.
+//!
+//! Supported (Scryfall's meaning unless noted in [`compile`]):
+//! - bare words and `"phrases"` (name contains), `!name` / `!"Exact Name"`, `name:` (text or
+//!   `/regex/`);
+//! - `o:`/`oracle:` (reminder text left out; `~` is the card's name; `/regex/`), `fo:`,
+//!   `t:`/`type:` (text or `/regex/`), `kw:`/`keyword:`;
+//! - `c:`/`color:` and `id:`/`identity:` with `: = != < <= > >=`, colour letters, names,
+//!   guild/shard/wedge/college/four-colour nicknames, `c`, `m`, and colour counts (`c=2`);
+//! - `m:`/`mana:` (`{G}{G}`, `2WW`, `{G/U}`, `{G/P}`, `{2/W}`, `X`) with all comparisons,
+//!   `produces:`;
+//! - `mv`/`cmc`/`manavalue` (numbers, `even`, `odd`), `pow`, `tou`, `pt`, `loy`, `def`
+//!   against numbers or each other (`pow>tou`);
+//! - `r:`/`rarity:`, `s:`/`e:`/`set:`/`edition:`, `year`, `date` (a day, a year or a set
+//!   code);
+//! - `f:`/`format:`/`legal:`, `banned:`, `restricted:`, `game:`;
+//! - `is:`/`not:` commander, brawler, companion, permanent, spell, historic, vanilla,
+//!   party, bear, split, flip, transform, mdfc, dfc, meld, leveler, adventure, reserved,
+//!   funny, hybrid, phyrexian, unique, reprint; `has:indicator`;
+//! - `-`, `or`, `and`, parentheses; `include:extras`, `order:`, `dir:`.
+//!
+//! Anything else (prices, artists, flavour text, frames, cubes, tagger tags, ...) is refused
+//! as an unknown keyword: the reference data does not hold it.
 
 pub mod ast;
 pub mod compile;

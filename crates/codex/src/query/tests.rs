@@ -625,6 +625,15 @@ fn unknown_keyword_is_named_at_its_position() {
 }
 
 #[test]
+fn scryfall_keywords_without_offline_data_say_why() {
+    let (message, start, end) = refused("t:elf usd<1");
+    assert!(message.contains("prices"), "{message}");
+    assert_eq!((start, end), (6, 9));
+    let (message, ..) = refused("a:proce");
+    assert!(message.contains("artists"), "{message}");
+}
+
+#[test]
 fn bad_values_are_named_at_their_position() {
     let cases = [
         ("t:goblin c:purple", "purple", 11, 17),
