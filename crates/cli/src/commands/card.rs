@@ -1,9 +1,9 @@
 //! `planeswalker card NAME`.
 
-use super::{Context_, open};
+use super::{CommandContext, open};
 use crate::output;
 
-pub fn run(ctx: &Context_, name: &str) -> anyhow::Result<()> {
+pub fn run(ctx: &CommandContext, name: &str) -> anyhow::Result<()> {
     let card = open(ctx)?.card(name)?;
     if ctx.json {
         return output::print_json(&card);

@@ -1,9 +1,9 @@
 //! `planeswalker stats`.
 
-use super::{Context_, open};
+use super::{CommandContext, open};
 use crate::output;
 
-pub fn run(ctx: &Context_) -> anyhow::Result<()> {
+pub fn run(ctx: &CommandContext) -> anyhow::Result<()> {
     let stats = open(ctx)?.stats()?;
     if ctx.json {
         return output::print_json(&stats);
@@ -14,6 +14,9 @@ pub fn run(ctx: &Context_) -> anyhow::Result<()> {
     println!("  sets       {}", stats.sets);
     println!("  printings  {}", stats.printings);
     println!("  rulings    {}", stats.rulings);
+    println!("  rules      {}", stats.rules);
+    println!("  glossary   {}", stats.glossary_terms);
+    println!("  combos     {}", stats.combos);
     for (key, value) in &stats.meta {
         if !key.starts_with("source.") {
             println!("  {key:<22} {value}");
