@@ -1,7 +1,8 @@
 //! The reference database built from the real data in `../shared/data` (plus the Commander
 //! Spellbook fixture), once per test run and shared by every test and test binary.
 
-#![allow(dead_code)]
+// Test support: a failure to build the shared database should stop the run loudly.
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
