@@ -102,6 +102,9 @@ pub fn import(
             ));
         }
         files.sort();
+        // A new Planeswalker may read the same files differently: its version is part of
+        // what "unchanged" means.
+        files.push(format!("codex-{}", env!("CARGO_PKG_VERSION")));
         fingerprints.push((*part, files.join(",")));
     }
 
