@@ -29,7 +29,7 @@ pub fn card_text(card: &Card, detail: bool) -> String {
             text.push_str("  //\n");
         }
         let cost = face.mana_cost.as_deref().unwrap_or("");
-        text.push_str(&format!("{}  {}\n", face.name, cost).trim_end().to_string());
+        text.push_str(format!("{}  {cost}", face.name).trim_end());
         text.push('\n');
         text.push_str(&format!("  {}\n", face.type_line));
         for line in face.oracle_text.lines().filter(|l| !l.is_empty()) {
@@ -85,12 +85,10 @@ pub fn card_text(card: &Card, detail: bool) -> String {
             .collect();
         text.push_str(&format!("Printings ({}): {}\n", sets.len(), sets.join(" ")));
     }
-    if let Some(rulings) = &card.rulings {
-        if !rulings.is_empty() {
-            text.push_str("Rulings:\n");
-            for ruling in rulings {
-                text.push_str(&format!("  {}  {}\n", ruling.published, ruling.text));
-            }
+    if let Some(rulings) = card.rulings.as_ref().filter(|r| !r.is_empty()) {
+        text.push_str("Rulings:\n");
+        for ruling in rulings {
+            text.push_str(&format!("  {}  {}\n", ruling.published, ruling.text));
         }
     }
     text

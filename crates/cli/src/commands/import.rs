@@ -190,7 +190,7 @@ fn download(
         .await
     });
     bar.finish_and_clear();
-    Ok(files.context("downloading the public sources")?)
+    files.context("downloading the public sources")
 }
 
 fn file_name(path: &std::path::Path) -> String {

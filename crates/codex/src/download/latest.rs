@@ -167,11 +167,11 @@ async fn fetch_mtgjson(
                 .unwrap_or_default()
                 .to_ascii_lowercase()
         });
-        if let Some(published) = published.filter(|p| p.len() == 64) {
-            if sha256_of(dest).await? == published {
-                progress(FetchProgress::Unchanged { kind });
-                return Ok(());
-            }
+        if let Some(published) = published.filter(|p| p.len() == 64)
+            && sha256_of(dest).await? == published
+        {
+            progress(FetchProgress::Unchanged { kind });
+            return Ok(());
         }
     }
     fetch(downloader, kind, url, dest, progress, cancel).await
