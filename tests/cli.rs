@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::{knowledge_base, run};
 use serde_json::{Value, json};
@@ -42,6 +42,87 @@ fn letters(value: &Value) -> BTreeSet<String> {
         .unwrap()
         .iter()
         .map(|c| c.as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The card fields the README promises in `--json` output ("field names are stable").
+const CARD_FIELDS: &[&str] = &[
+    "name",
+    "layout",
+    "mana_cost",
+    "mana_value",
+    "type_line",
+    "oracle_text",
+    "colors",
+    "color_identity",
+    "color_indicator",
+    "produced_mana",
+    "keywords",
+    "power",
+    "toughness",
+    "loyalty",
+    "defense",
+    "faces",
+    "legalities",
+    "rarity",
+    "edhrec_rank",
+    "reserved",
+    "can_be_commander",
+    "released_at",
+    "oracle_id",
+    "scryfall_id",
+    "image_url",
+    "extra",
+    "printings",
+    "rulings",
+];
+
+/// The fields of each of a card's `faces`, as the README lists them.
+const FACE_FIELDS: &[&str] = &[
+    "name",
+    "mana_cost",
+    "mana_value",
+    "type_line",
+    "supertypes",
+    "types",
+    "subtypes",
+    "oracle_text",
+    "colors",
+    "color_indicator",
+    "power",
+    "toughness",
+    "loyalty",
+    "defense",
+];
+
+/// The fields of each of a card's `printings`, as the README lists them.
+const PRINTING_FIELDS: &[&str] = &[
+    "set_code",
+    "set_name",
+    "collector_number",
+    "rarity",
+    "released_at",
+];
+
+#[track_caller]
+fn assert_fields(object: &Value, fields: &[&str]) {
+    let missing: Vec<&str> = fields
+        .iter()
+        .copied()
+        .filter(|f| object.get(f).is_none())
+        .collect();
+    assert!(missing.is_empty(), "missing {missing:?} in {object}");
+}
+
+/// The formats a card may be played in, with its status there; `not_legal` (or no entry, as
+/// MTGJSON leaves it) is left out.
+fn playable_in(card: &Value) -> BTreeMap<String, &str> {
+    card["legalities"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(format, status)| (format.clone(), status.as_str().unwrap()))
+        .filter(|(_, status)| *status != "not_legal")
         .collect()
 }
 
@@ -127,27 +208,12 @@ fn card_finds_a_transforming_card_by_its_back_face() {
 #[test]
 fn card_json_is_one_object_with_the_stable_fields() {
     let bolt = card_json(&["lightning", "bolt"]);
-    for field in [
-        "name",
-        "layout",
-        "mana_cost",
-        "mana_value",
-        "type_line",
-        "oracle_text",
-        "colors",
-        "color_identity",
-        "keywords",
-        "faces",
-        "legalities",
-        "printings",
-        "rulings",
-        "oracle_id",
-        "scryfall_id",
-    ] {
-        assert!(
-            bolt.get(field).is_some(),
-            "field {field} is missing: {bolt}"
-        );
+    assert_fields(&bolt, CARD_FIELDS);
+    for face in bolt["faces"].as_array().unwrap() {
+        assert_fields(face, FACE_FIELDS);
+    }
+    for printing in bolt["printings"].as_array().unwrap() {
+        assert_fields(printing, PRINTING_FIELDS);
     }
     assert_eq!(bolt["name"], "Lightning Bolt");
     assert_eq!(bolt["mana_cost"], "{R}");
@@ -163,8 +229,8 @@ fn card_json_is_one_object_with_the_stable_fields() {
     assert_eq!(bolt["faces"].as_array().unwrap().len(), 1);
     assert_eq!(bolt["legalities"]["modern"], "legal");
     assert_eq!(bolt["legalities"]["legacy"], "legal");
-    // Absent means not legal (MTGJSON's convention, kept by the importer).
-    assert_eq!(bolt["legalities"].get("standard"), None);
+    assert_eq!(bolt["legalities"]["vintage"], "legal");
+    assert!(!playable_in(&bolt).contains_key("standard"));
     let alpha = bolt["printings"]
         .as_array()
         .unwrap()
@@ -178,9 +244,11 @@ fn card_json_is_one_object_with_the_stable_fields() {
     assert_eq!(vault["name"], "Lim-Dûl's Vault");
     assert_eq!(vault["color_identity"], json!(["U", "B"]));
     assert_eq!(
-        vault["legalities"],
-        json!({"commander": "legal", "duel": "legal", "legacy": "legal",
-               "premodern": "legal", "vintage": "legal"})
+        playable_in(&vault),
+        BTreeMap::from(
+            ["commander", "duel", "legacy", "premodern", "vintage"]
+                .map(|f| (f.to_owned(), "legal"))
+        )
     );
     assert_eq!(
         set_codes(&vault),
@@ -229,8 +297,19 @@ fn rule_shows_a_numbered_rule_with_its_headings_and_examples() {
     let rule = run(knowledge_base(), &["--json", "rule", "702.19b"])
         .succeeded()
         .json();
+    assert_fields(
+        &rule,
+        &[
+            "kind", "number", "level", "text", "examples", "parent", "children", "section",
+            "chapter",
+        ],
+    );
     assert_eq!(rule["kind"], "rule");
     assert_eq!(rule["number"], "702.19b");
+    assert_eq!(
+        rule["chapter"],
+        json!({"number": "702", "text": "Keyword Abilities"})
+    );
     assert_eq!(
         rule["parent"],
         json!({"number": "702.19", "text": "Trample"})
@@ -251,6 +330,7 @@ fn rule_looks_up_a_glossary_term() {
     let entry = run(knowledge_base(), &["--json", "rule", "trample"])
         .succeeded()
         .json();
+    assert_fields(&entry, &["kind", "term", "definition", "cited_rules"]);
     assert_eq!(entry["kind"], "glossary");
     assert_eq!(entry["term"], "Trample");
     assert_eq!(entry["cited_rules"], json!(["702.19"]));
@@ -296,6 +376,9 @@ fn rules_search_finds_the_state_based_actions() {
     .json();
     let hits = hits.as_array().unwrap();
     assert_eq!(hits.len(), 3);
+    for hit in hits {
+        assert_fields(hit, &["kind", "number", "term", "text", "snippet", "score"]);
+    }
     assert!(
         hits.iter()
             .any(|h| h["kind"] == "glossary" && h["term"] == "State-Based Actions"),
@@ -339,7 +422,23 @@ fn combos_finds_thassas_oracle_with_demonic_consultation() {
     .json();
     let combos = combos.as_array().unwrap();
     assert_eq!(combos.len(), 1, "{combos:?}");
+    // Empty lists (templates, prerequisites) are left out; these are always there.
+    assert_fields(
+        &combos[0],
+        &[
+            "spellbook_id",
+            "url",
+            "cards",
+            "results",
+            "color_identity",
+            "mana_needed",
+            "steps",
+            "popularity",
+            "legal_formats",
+        ],
+    );
     assert_eq!(combos[0]["spellbook_id"], "742-1295");
+    assert_eq!(combos[0]["color_identity"], "UB");
     let names: BTreeSet<&str> = combos[0]["cards"]
         .as_array()
         .unwrap()
