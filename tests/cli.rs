@@ -206,6 +206,20 @@ fn card_finds_a_transforming_card_by_its_back_face() {
 }
 
 #[test]
+fn card_finds_a_double_faced_card_whose_source_holds_only_its_front_face() {
+    // PROVENANCE.md: MTGJSON links a single face object to 8 two-faced names in this build;
+    // players still type the front face's name.
+    let alrund = card_json(&["Alrund, God of the Cosmos"]);
+    assert_eq!(
+        alrund["name"],
+        "Alrund, God of the Cosmos // Hakka, Whispering Raven"
+    );
+    assert_eq!(alrund["faces"][0]["name"], "Alrund, God of the Cosmos");
+    let graf_rats = card(&["graf", "rats"]).succeeded().stdout;
+    assert!(graf_rats.starts_with("Graf Rats  {1}{B}\n"), "{graf_rats}");
+}
+
+#[test]
 fn card_json_is_one_object_with_the_stable_fields() {
     let bolt = card_json(&["lightning", "bolt"]);
     assert_fields(&bolt, CARD_FIELDS);
