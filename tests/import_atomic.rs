@@ -177,3 +177,45 @@ fn importing_the_same_files_again_says_it_is_already_up_to_date() {
     assert_eq!(report["up_to_date"], true);
     assert_eq!(report["parts"], serde_json::json!(["rules"]));
 }
+
+#[test]
+fn importing_files_that_hold_no_source_fails_and_builds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+
+    let out = run(&data, &["import", "--from-dir", empty.to_str().unwrap()]).failed();
+    assert!(
+        out.stderr
+            .contains("no card, rules or combo files found in"),
+        "{}",
+        out.stderr
+    );
+    let provenance = shared_data().join("PROVENANCE.md");
+    let out = run(
+        &data,
+        &["import", "--from-file", provenance.to_str().unwrap()],
+    )
+    .failed();
+    assert!(
+        out.stderr
+            .contains("is not a card, rules or combo file Planeswalker can read"),
+        "{}",
+        out.stderr
+    );
+    // The rules alone cannot feed `import combos`.
+    let rules = shared_data().join("rules/MagicCompRules-20260116.txt");
+    let out = run(
+        &data,
+        &["import", "combos", "--from-file", rules.to_str().unwrap()],
+    )
+    .failed();
+    assert!(
+        out.stderr.contains("none of the given files hold combos"),
+        "{}",
+        out.stderr
+    );
+    assert!(!data.join("reference.sqlite3").exists());
+    run(&data, &["stats"]).failed();
+}
