@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         .init();
     match commands::run(args) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if output::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             output::print_error(&error);
             ExitCode::FAILURE

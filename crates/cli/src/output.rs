@@ -4,6 +4,26 @@ use std::io::Write;
 
 use codex::card::Card;
 
+/// `println!` that returns the write's error instead of panicking, so a closed pipe
+/// (`planeswalker search … | head`) ends the command quietly.
+macro_rules! say {
+    () => {
+        std::io::Write::write_all(&mut std::io::stdout().lock(), b"\n")?
+    };
+    ($($arg:tt)*) => {
+        std::io::Write::write_fmt(&mut std::io::stdout().lock(), format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+pub(crate) use say;
+
+/// Whether `error` is stdout closing under us (a reader such as `head` exiting).
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
 /// Prints `value` as pretty JSON on stdout.
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();

@@ -1,7 +1,7 @@
 //! `planeswalker combos CARD…`.
 
 use super::{CommandContext, open};
-use crate::output;
+use crate::output::{self, say};
 
 pub fn run(ctx: &CommandContext, cards: &[String], limit: usize) -> anyhow::Result<()> {
     let combos = open(ctx)?.combos_with(cards, limit)?;
@@ -9,17 +9,17 @@ pub fn run(ctx: &CommandContext, cards: &[String], limit: usize) -> anyhow::Resu
         return output::print_json(&combos);
     }
     if combos.is_empty() {
-        println!("No known combo uses all of: {}.", cards.join(", "));
+        say!("No known combo uses all of: {}.", cards.join(", "));
     }
     for combo in combos {
         let names: Vec<&str> = combo.cards.iter().map(|c| c.name.as_str()).collect();
         let results: Vec<&str> = combo.results.iter().map(|r| r.name.as_str()).collect();
-        println!("{}  [{}]", names.join(" + "), combo.color_identity);
-        println!("  Produces: {}", results.join("; "));
+        say!("{}  [{}]", names.join(" + "), combo.color_identity);
+        say!("  Produces: {}", results.join("; "));
         for (i, step) in combo.steps.iter().enumerate() {
-            println!("  {}. {step}", i + 1);
+            say!("  {}. {step}", i + 1);
         }
-        println!("  {}", combo.url);
+        say!("  {}", combo.url);
     }
     Ok(())
 }

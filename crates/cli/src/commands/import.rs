@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::CommandContext;
 use crate::args::{CardsFrom, ImportArgs, ImportWhat};
-use crate::output;
+use crate::output::{self, say};
 
 pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
     let wanted: Vec<Part> = match args.what {
@@ -98,18 +98,22 @@ pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
         .collect::<Vec<_>>()
         .join(", ");
     if report.up_to_date {
-        println!("Already up to date: the {parts} sources are unchanged since the last import.");
+        say!("Already up to date: the {parts} sources are unchanged since the last import.");
     } else {
-        println!(
+        say!(
             "Imported {parts} in {:.1} s into {}",
             report.elapsed.as_secs_f64(),
             ctx.data_dir.display()
         );
     }
     let s = &report.stats;
-    println!(
+    say!(
         "  {} cards, {} faces, {} sets, {} printings, {} rulings",
-        s.cards, s.faces, s.sets, s.printings, s.rulings
+        s.cards,
+        s.faces,
+        s.sets,
+        s.printings,
+        s.rulings
     );
     Ok(())
 }

@@ -3,7 +3,7 @@
 use codex::rules::RuleAnswer;
 
 use super::{CommandContext, open};
-use crate::output;
+use crate::output::{self, say};
 
 pub fn show(ctx: &CommandContext, query: &str) -> anyhow::Result<()> {
     let answer = open(ctx)?.rule(query)?;
@@ -14,21 +14,21 @@ pub fn show(ctx: &CommandContext, query: &str) -> anyhow::Result<()> {
         RuleAnswer::Rule(rule) => {
             for heading in [&rule.section, &rule.chapter].into_iter().flatten() {
                 if heading.number != rule.number {
-                    println!("{}. {}", heading.number, heading.text);
+                    say!("{}. {}", heading.number, heading.text);
                 }
             }
-            println!("{} {}", rule.number, rule.text);
+            say!("{} {}", rule.number, rule.text);
             for example in &rule.examples {
-                println!("  {example}");
+                say!("  {example}");
             }
             for child in &rule.children {
-                println!("  {} {}", child.number, child.text);
+                say!("  {} {}", child.number, child.text);
             }
         }
         RuleAnswer::Glossary(entry) => {
-            println!("{}", entry.term);
+            say!("{}", entry.term);
             for line in entry.definition.lines() {
-                println!("  {line}");
+                say!("  {line}");
             }
         }
     }
@@ -41,11 +41,11 @@ pub fn search(ctx: &CommandContext, text: &str, limit: usize) -> anyhow::Result<
         return output::print_json(&hits);
     }
     if hits.is_empty() {
-        println!("No rule or glossary entry mentions \"{text}\".");
+        say!("No rule or glossary entry mentions \"{text}\".");
     }
     for hit in hits {
         let label = hit.number.or(hit.term).unwrap_or_default();
-        println!("{label:<10} {}", hit.snippet.replace('\n', " "));
+        say!("{label:<10} {}", hit.snippet.replace('\n', " "));
     }
     Ok(())
 }
