@@ -41,8 +41,43 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Show a Comprehensive Rules entry by number (702.19b) or a glossary term (trample).
+    Rule {
+        /// A rule number or a glossary term.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+    },
+    /// Work with the Comprehensive Rules.
+    Rules {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+    /// Find combos that use all the given cards.
+    Combos {
+        /// Card names; quote names with spaces ("Thassa's Oracle" "Demonic Consultation").
+        #[arg(required = true, num_args = 1..)]
+        cards: Vec<String>,
+        /// At most this many combos.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Show what the knowledge base holds.
     Stats,
+}
+
+/// Subcommands of `rules`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Full-text search across the rules and the glossary.
+    Search {
+        /// Words to look for, e.g. `damage assignment order`.
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
 }
 
 /// Arguments of `import`.
@@ -57,6 +92,33 @@ pub struct ImportArgs {
     /// Import every source file found in this folder and its subfolders.
     #[arg(long = "from-dir", value_name = "DIR")]
     pub from_dir: Option<PathBuf>,
+    /// Without --from-file/--from-dir: which public card database to download.
+    #[arg(long, value_enum, default_value_t = CardsFrom::Mtgjson)]
+    pub cards_from: CardsFrom,
+    /// MTGJSON's API folder.
+    #[arg(long, env = "PLANESWALKER_MTGJSON_URL", value_name = "URL")]
+    pub mtgjson_url: Option<String>,
+    /// The MTGJSON file printings come from (AllPrintings.json.gz, or AllSetFiles.tar.gz).
+    #[arg(long, env = "PLANESWALKER_MTGJSON_PRINTINGS", value_name = "FILE")]
+    pub mtgjson_printings: Option<String>,
+    /// Scryfall's API base (its bulk-data index is read from there).
+    #[arg(long, env = "PLANESWALKER_SCRYFALL_URL", value_name = "URL")]
+    pub scryfall_url: Option<String>,
+    /// The Comprehensive Rules TXT to download (default: the one linked from Wizards' rules page).
+    #[arg(long, env = "PLANESWALKER_RULES_URL", value_name = "URL")]
+    pub rules_url: Option<String>,
+    /// Commander Spellbook's variants export.
+    #[arg(long, env = "PLANESWALKER_SPELLBOOK_URL", value_name = "URL")]
+    pub spellbook_url: Option<String>,
+}
+
+/// Public card databases `import` can download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CardsFrom {
+    /// MTGJSON AtomicCards + printings.
+    Mtgjson,
+    /// Scryfall bulk data.
+    Scryfall,
 }
 
 /// The parts `import` can replace.

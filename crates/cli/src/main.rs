@@ -1,6 +1,9 @@
 //! `planeswalker`: the knowledge base, headless. Every command the desktop app offers over the
 //! same core, for scripting, benchmarks and evaluation.
 
+// Printing results is this binary's job; libraries keep the workspace's print_stdout lint.
+#![allow(clippy::print_stdout)]
+
 mod args;
 mod commands;
 mod output;
@@ -20,6 +23,7 @@ fn main() -> ExitCode {
         .init();
     match commands::run(args) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if output::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             output::print_error(&error);
             ExitCode::FAILURE

@@ -4,6 +4,26 @@ use std::io::Write;
 
 use codex::card::Card;
 
+/// `println!` that returns the write's error instead of panicking, so a closed pipe
+/// (`planeswalker search … | head`) ends the command quietly.
+macro_rules! say {
+    () => {
+        std::io::Write::write_all(&mut std::io::stdout().lock(), b"\n")?
+    };
+    ($($arg:tt)*) => {
+        std::io::Write::write_fmt(&mut std::io::stdout().lock(), format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+pub(crate) use say;
+
+/// Whether `error` is stdout closing under us (a reader such as `head` exiting).
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
 /// Prints `value` as pretty JSON on stdout.
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
@@ -29,7 +49,7 @@ pub fn card_text(card: &Card, detail: bool) -> String {
             text.push_str("  //\n");
         }
         let cost = face.mana_cost.as_deref().unwrap_or("");
-        text.push_str(&format!("{}  {}\n", face.name, cost).trim_end().to_string());
+        text.push_str(format!("{}  {cost}", face.name).trim_end());
         text.push('\n');
         text.push_str(&format!("  {}\n", face.type_line));
         for line in face.oracle_text.lines().filter(|l| !l.is_empty()) {
@@ -85,12 +105,10 @@ pub fn card_text(card: &Card, detail: bool) -> String {
             .collect();
         text.push_str(&format!("Printings ({}): {}\n", sets.len(), sets.join(" ")));
     }
-    if let Some(rulings) = &card.rulings {
-        if !rulings.is_empty() {
-            text.push_str("Rulings:\n");
-            for ruling in rulings {
-                text.push_str(&format!("  {}  {}\n", ruling.published, ruling.text));
-            }
+    if let Some(rulings) = card.rulings.as_ref().filter(|r| !r.is_empty()) {
+        text.push_str("Rulings:\n");
+        for ruling in rulings {
+            text.push_str(&format!("  {}  {}\n", ruling.published, ruling.text));
         }
     }
     text

@@ -65,6 +65,38 @@ impl Codex {
         load_cards(&self.conn, ids)
     }
 
+    /// A rule by number (`702.19b`) or a glossary term (`trample`).
+    pub fn rule(&self, query: &str) -> Result<crate::rules::RuleAnswer> {
+        crate::rules::lookup(&self.conn, query)
+    }
+
+    /// Full-text search over the rules and the glossary, best first.
+    pub fn search_rules(&self, text: &str, limit: usize) -> Result<Vec<crate::rules::RuleHit>> {
+        crate::rules::search(&self.conn, text, limit)
+    }
+
+    /// Combos that use every named card, most popular first. Each name is resolved like
+    /// [`Codex::card`], so a misspelt one is [`crate::Error::CardNotFound`] with suggestions.
+    pub fn combos_with(
+        &self,
+        card_names: &[String],
+        limit: usize,
+    ) -> Result<Vec<crate::combos::Combo>> {
+        let mut names = Vec::with_capacity(card_names.len());
+        for name in card_names {
+            let id = match crate::lookup::find_card_id(&self.conn, name)? {
+                Some(id) => id,
+                None => resolve_card_id(&self.conn, self.names()?, name)?,
+            };
+            let canonical: String =
+                self.conn
+                    .query_row("SELECT name FROM cards WHERE id = ?1", [id], |r| r.get(0))?;
+            names.push(canonical);
+        }
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        crate::combos::combos_with(&self.conn, &names, limit)
+    }
+
     /// Counts and provenance.
     pub fn stats(&self) -> Result<crate::stats::Stats> {
         crate::stats::stats(&self.conn)

@@ -73,7 +73,9 @@ pub fn find_card_id(conn: &Connection, name: &str) -> Result<Option<i64>> {
         .prepare_cached("SELECT id FROM cards WHERE name = ?1 ORDER BY extra, id LIMIT 1")?
         .query_row([name.trim()], |r| r.get(0))
         .optional()?;
-    if exact.is_some() {
+    let key = name_key(name);
+    // A name of only punctuation folds to nothing; only the exact match above can be meant.
+    if exact.is_some() || key.is_empty() {
         return Ok(exact);
     }
     Ok(conn
@@ -81,7 +83,7 @@ pub fn find_card_id(conn: &Connection, name: &str) -> Result<Option<i64>> {
             "SELECT c.id FROM card_names n JOIN cards c ON c.id = n.card_id
              WHERE n.key = ?1 ORDER BY c.extra, c.edhrec_rank IS NULL, c.edhrec_rank, c.id LIMIT 1",
         )?
-        .query_row([name_key(name)], |r| r.get(0))
+        .query_row([key], |r| r.get(0))
         .optional()?)
 }
 

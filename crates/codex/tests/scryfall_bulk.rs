@@ -522,9 +522,7 @@ fn a_truncated_file_is_an_error_naming_the_broken_element() {
 
 #[test]
 fn input_that_is_not_an_array_of_objects_is_an_error() {
-    let not_an_array = read_cards(&br#"{"object":"card","name":"x"}"#[..], "one.json", |_| {
-        Ok(())
-    });
+    let not_an_array = read_cards(&br#""cards""#[..], "one.json", |_| Ok(()));
     match not_an_array {
         Err(error @ Error::Json { .. }) => {
             assert!(
@@ -576,4 +574,33 @@ fn input_that_is_not_an_array_of_objects_is_an_error() {
         read_cards(&b""[..], "empty.json", |_| Ok(())),
         Err(Error::Json { .. })
     ));
+}
+
+#[test]
+fn json_lines_bulk_files_read_the_same_cards_as_arrays() {
+    // Since 2026 Scryfall also serves bulk files as JSON Lines (`jsonl_download_uri`): the same
+    // objects, one per line, without the enclosing array.
+    // The fixture holds one compact object per line inside `[` … `]`.
+    let text = std::fs::read_to_string(fixture("oracle-cards.json")).unwrap();
+    let objects: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim().trim_end_matches(','))
+        .filter(|l| l.starts_with('{'))
+        .collect();
+    let lines: String = objects.iter().map(|o| format!("{o}\n")).collect();
+    let mut from_lines = HashMap::new();
+    let count = read_cards(lines.as_bytes(), "oracle-cards.jsonl", |card| {
+        from_lines.insert(card.name.clone(), card);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(count, objects.len() as u64);
+    assert_eq!(from_lines, all_cards());
+}
+
+#[test]
+fn a_broken_json_lines_file_names_the_bad_element() {
+    let text = "{\"object\": \"ruling\", \"oracle_id\": \"a\", \"source\": \"wotc\", \"published_at\": \"2020-01-01\", \"comment\": \"x\"}\n{\"object\": ";
+    let err = read_rulings(text.as_bytes(), "rulings.jsonl", |_, _| Ok(())).unwrap_err();
+    assert!(matches!(err, Error::BulkElement { index: 1, .. }), "{err}");
 }

@@ -1,13 +1,13 @@
 //! `planeswalker card NAME`.
 
-use super::{Context_, open};
-use crate::output;
+use super::{CommandContext, open};
+use crate::output::{self, say};
 
-pub fn run(ctx: &Context_, name: &str) -> anyhow::Result<()> {
+pub fn run(ctx: &CommandContext, name: &str) -> anyhow::Result<()> {
     let card = open(ctx)?.card(name)?;
     if ctx.json {
         return output::print_json(&card);
     }
-    print!("{}", output::card_text(&card, true));
+    say!("{}", output::card_text(&card, true).trim_end());
     Ok(())
 }

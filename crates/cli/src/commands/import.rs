@@ -3,14 +3,16 @@
 use std::time::Duration;
 
 use anyhow::Context;
+use codex::download::latest::{CardProvider, FetchProgress, fetch_latest};
+use codex::download::{CancellationToken, Downloader, Sources};
 use codex::import::{ImportProgress, Part, SourceFile, detect, scan_dir};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::Context_;
-use crate::args::{ImportArgs, ImportWhat};
-use crate::output;
+use super::CommandContext;
+use crate::args::{CardsFrom, ImportArgs, ImportWhat};
+use crate::output::{self, say};
 
-pub fn run(ctx: &Context_, args: ImportArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
     let wanted: Vec<Part> = match args.what {
         ImportWhat::All => Part::ALL.to_vec(),
         ImportWhat::Cards => vec![Part::Cards],
@@ -40,7 +42,7 @@ pub fn run(ctx: &Context_, args: ImportArgs) -> anyhow::Result<()> {
         sources.extend(found);
     }
     if args.from_file.is_empty() && args.from_dir.is_none() {
-        anyhow::bail!("downloading is not available in this build: use --from-file or --from-dir");
+        sources = download(ctx, &args, &wanted)?;
     }
     sources.retain(|s| wanted.contains(&s.kind.part()));
     if sources.is_empty() {
@@ -96,20 +98,103 @@ pub fn run(ctx: &Context_, args: ImportArgs) -> anyhow::Result<()> {
         .collect::<Vec<_>>()
         .join(", ");
     if report.up_to_date {
-        println!("Already up to date: the {parts} sources are unchanged since the last import.");
+        say!("Already up to date: the {parts} sources are unchanged since the last import.");
     } else {
-        println!(
+        say!(
             "Imported {parts} in {:.1} s into {}",
             report.elapsed.as_secs_f64(),
             ctx.data_dir.display()
         );
     }
     let s = &report.stats;
-    println!(
+    say!(
         "  {} cards, {} faces, {} sets, {} printings, {} rulings",
-        s.cards, s.faces, s.sets, s.printings, s.rulings
+        s.cards,
+        s.faces,
+        s.sets,
+        s.printings,
+        s.rulings
     );
     Ok(())
+}
+
+/// Downloads the current public sources of `wanted` into `<data dir>/downloads`.
+fn download(
+    ctx: &CommandContext,
+    args: &ImportArgs,
+    wanted: &[Part],
+) -> anyhow::Result<Vec<SourceFile>> {
+    let mut urls = Sources::default();
+    if let Some(url) = &args.mtgjson_url {
+        urls.mtgjson_base = url.clone();
+    }
+    if let Some(file) = &args.mtgjson_printings {
+        urls.mtgjson_printings = file.clone();
+    }
+    if let Some(url) = &args.scryfall_url {
+        urls.scryfall_api_base = url.clone();
+    }
+    if let Some(url) = &args.rules_url {
+        urls.rules_txt = url.clone();
+        urls.discover_rules_txt = false;
+    }
+    if let Some(url) = &args.spellbook_url {
+        urls.spellbook_variants = url.clone();
+    }
+    let provider = match args.cards_from {
+        CardsFrom::Mtgjson => CardProvider::Mtgjson,
+        CardsFrom::Scryfall => CardProvider::Scryfall,
+    };
+    let downloader = Downloader::new(urls)?;
+    let dir = ctx.data_dir.join("downloads");
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{msg:32} {bar:30} {bytes:>10}/{total_bytes:10} {bytes_per_sec:>12} ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let cancel = CancellationToken::new();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let quiet = ctx.json;
+    let files = runtime.block_on(async {
+        let on_ctrl_c = cancel.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                on_ctrl_c.cancel();
+            }
+        });
+        fetch_latest(
+            &downloader,
+            wanted,
+            provider,
+            &dir,
+            &|event| match event {
+                FetchProgress::Started { kind, url } => {
+                    if !quiet {
+                        bar.println(format!("downloading {} from {url}", kind.describe()));
+                    }
+                    bar.reset();
+                    bar.set_message(kind.describe());
+                }
+                FetchProgress::Bytes(p) => {
+                    bar.set_length(p.total.unwrap_or(p.downloaded));
+                    bar.set_position(p.downloaded);
+                }
+                FetchProgress::Unchanged { kind } => {
+                    if !quiet {
+                        bar.println(format!("{} is already the current one", kind.describe()));
+                    }
+                }
+            },
+            &cancel,
+        )
+        .await
+    });
+    bar.finish_and_clear();
+    files.context("downloading the public sources")
 }
 
 fn file_name(path: &std::path::Path) -> String {

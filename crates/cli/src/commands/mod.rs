@@ -1,7 +1,9 @@
 //! One module per subcommand; `run` dispatches.
 
 mod card;
+mod combos;
 mod import;
+mod rules;
 mod search;
 mod stats;
 
@@ -9,10 +11,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, RulesCommand};
 
 /// Everything a command needs besides its own arguments.
-pub struct Context_ {
+pub struct CommandContext {
     /// The data directory.
     pub data_dir: PathBuf,
     /// JSON output requested.
@@ -25,7 +27,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(dir) => dir,
         None => default_data_dir().context("could not find an app-data folder: pass --data-dir")?,
     };
-    let ctx = Context_ {
+    let ctx = CommandContext {
         data_dir,
         json: cli.json,
     };
@@ -33,6 +35,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(args) => import::run(&ctx, args),
         Command::Card { name } => card::run(&ctx, &name.join(" ")),
         Command::Search { query, limit } => search::run(&ctx, &query.join(" "), limit),
+        Command::Rule { query } => rules::show(&ctx, &query.join(" ")),
+        Command::Rules {
+            command: RulesCommand::Search { text, limit },
+        } => rules::search(&ctx, &text.join(" "), limit),
+        Command::Combos { cards, limit } => combos::run(&ctx, &cards, limit),
         Command::Stats => stats::run(&ctx),
     }
 }
@@ -43,6 +50,6 @@ fn default_data_dir() -> Option<PathBuf> {
 }
 
 /// Opens the knowledge base, with the error a player can act on.
-pub fn open(ctx: &Context_) -> anyhow::Result<codex::Codex> {
+pub fn open(ctx: &CommandContext) -> anyhow::Result<codex::Codex> {
     Ok(codex::Codex::open(&ctx.data_dir)?)
 }

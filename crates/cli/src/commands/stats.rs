@@ -1,22 +1,25 @@
 //! `planeswalker stats`.
 
-use super::{Context_, open};
-use crate::output;
+use super::{CommandContext, open};
+use crate::output::{self, say};
 
-pub fn run(ctx: &Context_) -> anyhow::Result<()> {
+pub fn run(ctx: &CommandContext) -> anyhow::Result<()> {
     let stats = open(ctx)?.stats()?;
     if ctx.json {
         return output::print_json(&stats);
     }
-    println!("Knowledge base in {}", ctx.data_dir.display());
-    println!("  cards      {}", stats.cards);
-    println!("  faces      {}", stats.faces);
-    println!("  sets       {}", stats.sets);
-    println!("  printings  {}", stats.printings);
-    println!("  rulings    {}", stats.rulings);
+    say!("Knowledge base in {}", ctx.data_dir.display());
+    say!("  cards      {}", stats.cards);
+    say!("  faces      {}", stats.faces);
+    say!("  sets       {}", stats.sets);
+    say!("  printings  {}", stats.printings);
+    say!("  rulings    {}", stats.rulings);
+    say!("  rules      {}", stats.rules);
+    say!("  glossary   {}", stats.glossary_terms);
+    say!("  combos     {}", stats.combos);
     for (key, value) in &stats.meta {
         if !key.starts_with("source.") {
-            println!("  {key:<22} {value}");
+            say!("  {key:<22} {value}");
         }
     }
     Ok(())

@@ -11,6 +11,7 @@
 //! file changed on the server is downloaded whole again instead of spliced. `<dest>` appears only
 //! once every byte is there.
 
+pub mod latest;
 mod resume_state;
 pub mod scryfall_bulk;
 pub mod sources;

@@ -69,6 +69,9 @@ pub struct Sources {
     pub discover_rules_txt: bool,
     /// Commander Spellbook's variants export.
     pub spellbook_variants: String,
+    /// The MTGJSON file printings are read from, inside `mtgjson_base`: `AllPrintings.json.gz`,
+    /// or an archive of the per-set files (`AllSetFiles.tar.gz`, `.tar.zst`).
+    pub mtgjson_printings: String,
 }
 
 impl Default for Sources {
@@ -80,6 +83,7 @@ impl Default for Sources {
             rules_txt: DEFAULT_RULES_TXT.to_owned(),
             discover_rules_txt: true,
             spellbook_variants: DEFAULT_SPELLBOOK_VARIANTS.to_owned(),
+            mtgjson_printings: MtgjsonFile::AllPrintings.file_name().to_owned(),
         }
     }
 }
@@ -89,6 +93,13 @@ impl Sources {
     pub fn mtgjson_url(&self, file: MtgjsonFile) -> Result<Url> {
         folder_url(&self.mtgjson_base)?
             .join(file.file_name())
+            .map_err(|e| invalid_url(&self.mtgjson_base, e))
+    }
+
+    /// The URL of a file in MTGJSON's API folder by name.
+    pub fn mtgjson_file_url(&self, file_name: &str) -> Result<Url> {
+        folder_url(&self.mtgjson_base)?
+            .join(file_name)
             .map_err(|e| invalid_url(&self.mtgjson_base, e))
     }
 

@@ -102,6 +102,9 @@ pub fn import(
             ));
         }
         files.sort();
+        // A new Planeswalker may read the same files differently: its version is part of
+        // what "unchanged" means.
+        files.push(format!("codex-{}", env!("CARGO_PKG_VERSION")));
         fingerprints.push((*part, files.join(",")));
     }
 
@@ -285,7 +288,7 @@ fn import_cards(
         let mut count = 0u64;
         let tick = |count: &mut u64| {
             *count += 1;
-            if *count % 2000 == 0 {
+            if (*count).is_multiple_of(2000) {
                 progress(ImportProgress::Stored { count: *count });
             }
         };
@@ -413,7 +416,7 @@ fn import_combos(
     let info = crate::combos::read_export(open_decompressed(&source.path)?, &name, |combo| {
         crate::combos::store(tx, &combo)?;
         count += 1;
-        if count % 2000 == 0 {
+        if count.is_multiple_of(2000) {
             progress(ImportProgress::Stored { count });
         }
         Ok(())

@@ -170,10 +170,10 @@ fn card_from_faces(name: String, mut faces: Vec<AtomicFace>) -> Option<CardRecor
         faces: faces
             .into_iter()
             .map(|f| FaceRecord {
-                name: match (&f.face_name, single) {
-                    (Some(face_name), false) => face_name.clone(),
-                    _ => f.name.clone(),
-                },
+                // `faceName` even for a lone face: MTGJSON links a single face object to a few
+                // two-faced names ("Graf Rats // Chittering Host"), and that face's own name is
+                // the one players look up. One-faced cards carry no `faceName`.
+                name: f.face_name.clone().unwrap_or_else(|| f.name.clone()),
                 mana_cost: f.mana_cost.filter(|c| !c.is_empty()),
                 mana_value: f
                     .face_mana_value

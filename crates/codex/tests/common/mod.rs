@@ -1,14 +1,14 @@
 //! The reference database built from the real data in `../shared/data` (plus the Commander
 //! Spellbook fixture), once per test run and shared by every test and test binary.
 
-#![allow(dead_code)]
+// Test support: a failure to build the shared database should stop the run loudly.
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::Duration;
 
+use codex::Codex;
 use codex::import::{SourceFile, SourceKind, import, scan_dir};
-use codex::{Codex, Error};
 
 /// `<repo>/../shared/data`, where CI and developers find the reference data.
 pub fn shared_data() -> PathBuf {
@@ -30,22 +30,26 @@ pub fn reference_sources() -> Vec<SourceFile> {
     sources
 }
 
-/// The data directory holding the shared reference database, built on first use. Imports of
-/// unchanged sources are no-ops, so later test binaries reuse the file; a binary that finds
-/// another one importing waits for it.
+/// The data directory holding the reference database, built once per test process and
+/// shared by its tests. It is rebuilt from scratch by every process (never reused from an
+/// earlier run), so a change to the importer is always what the tests see.
 pub fn reference_dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("reference-shared-data");
-        let sources = reference_sources();
-        for _ in 0..600 {
-            match import(&dir, &sources, &|_| {}) {
-                Ok(_) => return dir,
-                Err(Error::ImportRunning { .. }) => std::thread::sleep(Duration::from_millis(500)),
-                Err(e) => panic!("importing the shared data failed: {e}"),
+        let exe = std::env::current_exe().expect("the test binary has a path");
+        let stem = exe
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("reference-{stem}"));
+        match std::fs::remove_dir_all(&dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                panic!("cannot clear {}: {e}", dir.display())
             }
+            _ => {}
         }
-        panic!("another test process kept the import lock for five minutes");
+        import(&dir, &reference_sources(), &|_| {}).expect("importing the shared data");
+        dir
     })
 }
 

@@ -1,0 +1,23 @@
+# Sourced by the other scripts: installs what a fresh Debian machine lacks and points cargo
+# at a target dir outside the clone, so reruns on the same machine are incremental.
+
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+# C toolchain for the bundled SQLite, sqlite-vec, zstd and aws-lc (TLS) builds.
+PACKAGES="build-essential pkg-config ca-certificates"
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "==> installing system packages:$missing"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "error: Rust is not installed; install rustup (https://rustup.rs), then run this again" >&2
+  exit 1
+fi
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/planeswalker/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
