@@ -164,8 +164,8 @@ pub fn insert_printing(conn: &Connection, printing: &PrintingRecord) -> Result<b
         return Ok(false);
     };
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO printings (card_id, set_code, collector_number, rarity, released_at, scryfall_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT OR IGNORE INTO printings (card_id, set_code, collector_number, rarity, released_at, scryfall_id, games)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         card_id,
@@ -173,7 +173,8 @@ pub fn insert_printing(conn: &Connection, printing: &PrintingRecord) -> Result<b
         printing.collector_number,
         printing.rarity,
         printing.released_at,
-        printing.scryfall_id
+        printing.scryfall_id,
+        printing.games.join(" "),
     ])?;
     Ok(true)
 }
@@ -190,7 +191,8 @@ pub fn insert_ruling_by_oracle_id(
 }
 
 /// Derived data filled once all cards, sets and printings are in: the full-text index, each
-/// card's first release date, and a printing row per listed set for cards whose set files
+/// card's first release date, the games any printing is on (a card file names only its
+/// representative printing's), and a printing row per listed set for cards whose set files
 /// were not imported (so `s:` works from the card file alone).
 pub fn finish_cards(conn: &Connection) -> Result<()> {
     conn.execute_batch(
@@ -200,6 +202,10 @@ pub fn finish_cards(conn: &Connection) -> Result<()> {
              WHERE NOT EXISTS (SELECT 1 FROM printings p WHERE p.card_id = c.id AND p.set_code = j.value);
          UPDATE sets SET released_at = (SELECT min(p.released_at) FROM printings p WHERE p.set_code = sets.code)
              WHERE released_at IS NULL;
+         UPDATE cards SET games = trim(
+                 CASE WHEN instr(games, 'paper') OR EXISTS (SELECT 1 FROM printings p WHERE p.card_id = cards.id AND instr(p.games, 'paper')) THEN 'paper ' ELSE '' END ||
+                 CASE WHEN instr(games, 'arena') OR EXISTS (SELECT 1 FROM printings p WHERE p.card_id = cards.id AND instr(p.games, 'arena')) THEN 'arena ' ELSE '' END ||
+                 CASE WHEN instr(games, 'mtgo') OR EXISTS (SELECT 1 FROM printings p WHERE p.card_id = cards.id AND instr(p.games, 'mtgo')) THEN 'mtgo' ELSE '' END);
          UPDATE cards SET released_at = (SELECT min(p.released_at) FROM printings p WHERE p.card_id = cards.id)
              WHERE released_at IS NULL;
          INSERT INTO cards_fts(cards_fts) VALUES ('rebuild');

@@ -65,6 +65,15 @@ impl Codex {
         load_cards(&self.conn, ids)
     }
 
+    /// Cards matching a Scryfall-syntax query (plain words fall back to full text), best
+    /// first; a query that does not parse is [`crate::Error::InvalidQuery`].
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Card>> {
+        load_cards(
+            &self.conn,
+            &crate::search::search_ids(&self.conn, query, limit)?,
+        )
+    }
+
     /// A rule by number (`702.19b`) or a glossary term (`trample`).
     pub fn rule(&self, query: &str) -> Result<crate::rules::RuleAnswer> {
         crate::rules::lookup(&self.conn, query)

@@ -154,6 +154,8 @@ pub struct PrintingRecord {
     pub released_at: Option<String>,
     /// Scryfall id of this printing.
     pub scryfall_id: Option<String>,
+    /// Where this printing can be played: `paper`, `arena`, `mtgo`.
+    pub games: Vec<String>,
 }
 
 /// A set (expansion, core set, promo set...).

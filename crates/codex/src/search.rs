@@ -57,8 +57,8 @@ pub fn search_ids(conn: &Connection, query: &str, limit: usize) -> Result<Vec<i6
 }
 
 /// Card ids ranked by BM25 over name, type line and oracle text, best first; extras
-/// (tokens, planes, ...) left out. Cards holding every word come first, then cards holding
-/// some of them. At most `limit` ids; text without any word finds nothing.
+/// (tokens, planes, ...) left out. Cards holding the words as a phrase come first, then
+/// cards holding every word, then cards holding some of them. At most `limit` ids; text without any word finds nothing.
 ///
 /// # Errors
 /// [`Error::Sqlite`] when the database fails.
@@ -117,7 +117,14 @@ fn ranked_full_text(
     }
     let mut seen = exclude.clone();
     let mut ids = Vec::new();
-    let mut passes = vec![terms.join(" AND ")];
+    // The words as one phrase first ("destroy target artifact" ranks Shatter above cards
+    // that merely mention all three words), then all words anywhere, then any word.
+    let all_tokens: Vec<String> = words.iter().flat_map(|w| fts_tokens(w)).collect();
+    let mut passes = Vec::new();
+    if all_tokens.len() > 1 {
+        passes.push(format!("\"{}\"", all_tokens.join(" ")));
+    }
+    passes.push(terms.join(" AND "));
     let meaningful: Vec<&str> = words
         .iter()
         .copied()

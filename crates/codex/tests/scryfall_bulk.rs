@@ -422,6 +422,7 @@ fn printings_name_their_set_in_upper_case() {
             rarity: Some("common".into()),
             released_at: Some("2016-01-22".into()),
             scryfall_id: Some("9cc070d3-4b83-4684-9caf-063e5c473a77".into()),
+            games: vec!["paper".into(), "mtgo".into()],
         }
     );
     assert_eq!(

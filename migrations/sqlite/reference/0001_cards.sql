@@ -110,6 +110,7 @@ CREATE TABLE printings (
     rarity            TEXT,
     released_at       TEXT,
     scryfall_id       TEXT,
+    games             TEXT NOT NULL DEFAULT '',     -- space separated: paper arena mtgo
     PRIMARY KEY (card_id, set_code, collector_number)
 ) WITHOUT ROWID;
 CREATE INDEX printings_set ON printings(set_code, card_id);

@@ -328,6 +328,8 @@ impl<'de, F: FnMut(CardRecord) -> Result<()>> Visitor<'de> for AtomicData<'_, F>
 struct SetCard {
     name: String,
     #[serde(default)]
+    availability: Vec<String>,
+    #[serde(default)]
     number: String,
     rarity: Option<String>,
     #[serde(default)]
@@ -422,6 +424,7 @@ impl SetBuilder {
                 rarity: c.rarity,
                 released_at: self.release_date.clone(),
                 scryfall_id: c.identifiers.scryfall_id,
+                games: c.availability,
             })
             .collect();
         let set = SetRecord {

@@ -303,6 +303,8 @@ struct ScryfallPrinting {
     rarity: Option<String>,
     released_at: Option<String>,
     card_faces: Option<Vec<ScryfallFace>>,
+    #[serde(default)]
+    games: Vec<String>,
 }
 
 /// A ruling object from the `rulings` bulk file.
@@ -531,6 +533,7 @@ fn printing_records(printing: ScryfallPrinting) -> (PrintingRecord, SetRecord) {
         rarity: printing.rarity,
         released_at: printing.released_at,
         scryfall_id: printing.id,
+        games: printing.games,
     };
     (printing, set)
 }
