@@ -560,7 +560,11 @@ fn games_and_extras() {
         ("game:arena", &["Lightning Bolt"], &["Black Lotus"]),
         // Games are the union over every printing: Sol Ring's representative printing is
         // paper-only, Black Lotus came to MTGO in Vintage Masters, Chaos Orb never did.
-        ("game:mtgo", &["Goblin Guide", "Sol Ring", "Black Lotus"], &["Chaos Orb"]),
+        (
+            "game:mtgo",
+            &["Goblin Guide", "Sol Ring", "Black Lotus"],
+            &["Chaos Orb"],
+        ),
         ("game:paper", &["Black Lotus"], &[]),
         ("t:plane", &[], &["Agyrem"]),
         ("t:plane include:extras", &["Agyrem"], &[]),
