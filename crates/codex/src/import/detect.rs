@@ -118,15 +118,7 @@ pub fn detect(path: &Path) -> Result<Option<SourceKind>> {
             return Ok(Some(SourceKind::ScryfallRulings));
         }
         if compact.contains("\"object\":\"card\"") {
-            // oracle-cards and default-cards hold the same objects; only the name tells them apart.
-            let printings = file_name.contains("default")
-                || file_name.contains("all-cards")
-                || file_name.contains("all_cards");
-            return Ok(Some(if printings {
-                SourceKind::ScryfallPrintings
-            } else {
-                SourceKind::ScryfallOracleCards
-            }));
+            return Ok(Some(scryfall_cards_kind(&file_name)));
         }
         return Ok(None);
     }
@@ -135,14 +127,7 @@ pub fn detect(path: &Path) -> Result<Option<SourceKind>> {
     }
     if compact.starts_with("{\"object\":\"card\"") {
         // Scryfall's JSON Lines bulk files: one object per line.
-        let printings = file_name.contains("default")
-            || file_name.contains("all-cards")
-            || file_name.contains("all_cards");
-        return Ok(Some(if printings {
-            SourceKind::ScryfallPrintings
-        } else {
-            SourceKind::ScryfallOracleCards
-        }));
+        return Ok(Some(scryfall_cards_kind(&file_name)));
     }
     if compact.starts_with('{') {
         if compact.contains("\"variants\":[") || compact.contains("\"variants\":{") {
@@ -164,6 +149,18 @@ pub fn detect(path: &Path) -> Result<Option<SourceKind>> {
         }
     }
     Ok(None)
+}
+
+/// `oracle-cards` and `default-cards` hold the same objects; only the file name tells them apart.
+fn scryfall_cards_kind(file_name: &str) -> SourceKind {
+    if ["default", "all-cards", "all_cards"]
+        .iter()
+        .any(|n| file_name.contains(n))
+    {
+        SourceKind::ScryfallPrintings
+    } else {
+        SourceKind::ScryfallOracleCards
+    }
 }
 
 /// Every source file under `dir` (recursively), sorted by kind then path; files that are no

@@ -374,21 +374,31 @@ fn store_set(
     Ok(())
 }
 
-fn import_rules(
-    tx: &Transaction<'_>,
-    sources: &[&SourceFile],
+/// The one source a part takes (rules, combos), announced to `progress`.
+fn single_source<'a>(
+    sources: &[&'a SourceFile],
+    what: &str,
     progress: &dyn Fn(ImportProgress),
-) -> Result<()> {
+) -> Result<&'a SourceFile> {
     let [source] = sources else {
         return Err(Error::format(
             "import",
-            "more than one Comprehensive Rules file given: import one",
+            format!("more than one {what} given: import one"),
         ));
     };
     progress(ImportProgress::Reading {
         kind: source.kind,
         path: source.path.clone(),
     });
+    Ok(source)
+}
+
+fn import_rules(
+    tx: &Transaction<'_>,
+    sources: &[&SourceFile],
+    progress: &dyn Fn(ImportProgress),
+) -> Result<()> {
+    let source = single_source(sources, "Comprehensive Rules file", progress)?;
     let mut text = String::new();
     open_decompressed(&source.path)?
         .read_to_string(&mut text)
@@ -401,16 +411,7 @@ fn import_combos(
     sources: &[&SourceFile],
     progress: &dyn Fn(ImportProgress),
 ) -> Result<()> {
-    let [source] = sources else {
-        return Err(Error::format(
-            "import",
-            "more than one combo export given: import one",
-        ));
-    };
-    progress(ImportProgress::Reading {
-        kind: source.kind,
-        path: source.path.clone(),
-    });
+    let source = single_source(sources, "combo export", progress)?;
     let name = source.path.display().to_string();
     let mut count = 0u64;
     let info = crate::combos::read_export(open_decompressed(&source.path)?, &name, |combo| {
