@@ -69,6 +69,7 @@ const CARD_FIELDS: &[&str] = &[
     "reserved",
     "can_be_commander",
     "released_at",
+    "games",
     "oracle_id",
     "scryfall_id",
     "image_url",
@@ -238,6 +239,7 @@ fn card_json_is_one_object_with_the_stable_fields() {
         "Lightning Bolt deals 3 damage to any target."
     );
     assert_eq!(bolt["colors"], json!(["R"]));
+    assert_eq!(bolt["games"], json!(["paper", "arena", "mtgo"]));
     assert_eq!(bolt["color_identity"], json!(["R"]));
     assert_eq!(bolt["oracle_id"], "4457ed35-7c10-48c8-9776-456485fdf070");
     assert_eq!(bolt["faces"].as_array().unwrap().len(), 1);

@@ -56,6 +56,8 @@ pub struct Card {
     pub can_be_commander: bool,
     /// Release date of the first printing.
     pub released_at: Option<String>,
+    /// Where some printing can be played: `paper`, `arena`, `mtgo`.
+    pub games: Vec<String>,
     /// Scryfall oracle id.
     pub oracle_id: Option<String>,
     /// Scryfall id of the representative printing.
@@ -191,7 +193,7 @@ pub fn load_cards(conn: &Connection, ids: &[i64]) -> Result<Vec<Card>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT id, name, layout, mana_cost, mana_value, type_line, oracle_text, colors, color_identity,
                 color_indicator, produced_mana, keywords, power, toughness, loyalty, defense, rarity,
-                edhrec_rank, reserved, can_be_commander, released_at, oracle_id, scryfall_id, extra
+                edhrec_rank, reserved, can_be_commander, released_at, oracle_id, scryfall_id, extra, games
          FROM cards WHERE id IN ({marks})"
     ))?;
     let mut rows = stmt.query(params_from_iter(ids))?;
@@ -226,6 +228,7 @@ pub fn load_cards(conn: &Connection, ids: &[i64]) -> Result<Vec<Card>> {
                 reserved: r.get(18)?,
                 can_be_commander: r.get(19)?,
                 released_at: r.get(20)?,
+                games: words(r.get(24)?),
                 oracle_id: r.get(21)?,
                 image_url: scryfall_id.as_ref().map(|id| {
                     format!("https://api.scryfall.com/cards/{id}?format=image&version=normal")
