@@ -524,3 +524,67 @@ fn every_query_without_a_knowledge_base_asks_for_an_import() {
     }
     assert!(!missing.exists(), "a query creates no data folder");
 }
+
+#[test]
+fn search_json_is_an_array_of_card_objects_and_takes_negated_terms_as_typed() {
+    // `-t:creature` is Scryfall's negation, typed as on Scryfall: not an option.
+    let cards = run(
+        knowledge_base(),
+        &[
+            "search",
+            "t:goblin",
+            "c:r",
+            "-t:creature",
+            "--json",
+            "--limit",
+            "50",
+        ],
+    )
+    .succeeded()
+    .json();
+    let cards = cards.as_array().unwrap();
+    assert!(!cards.is_empty() && cards.len() <= 50);
+    let names: Vec<&str> = cards.iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Boggart Shenanigans"), "{names:?}");
+    assert!(!names.contains(&"Goblin Guide"), "{names:?}");
+    for card in cards {
+        assert_fields(card, &CARD_FIELDS[..CARD_FIELDS.len() - 2]);
+        assert!(card.get("printings").is_none() && card.get("rulings").is_none());
+    }
+}
+
+#[test]
+fn search_with_a_syntax_error_shows_the_query_with_a_caret_under_the_bad_token() {
+    let out = run(knowledge_base(), &["search", "t:goblin", "foo:bar"]).failed();
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let query = lines
+        .iter()
+        .position(|l| *l == "t:goblin foo:bar")
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    assert!(
+        lines[query + 1].starts_with("         ^^^ "),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("foo"), "{}", out.stderr);
+}
+
+#[test]
+fn plain_words_find_cards_by_what_they_do() {
+    let cards = run(
+        knowledge_base(),
+        &[
+            "--json", "search", "destroy", "target", "artifact", "--limit", "10",
+        ],
+    )
+    .succeeded()
+    .json();
+    let names: Vec<&str> = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Shatter"), "{names:?}");
+}

@@ -133,3 +133,101 @@ pub enum ImportWhat {
     /// Everything.
     All,
 }
+
+/// Subcommands whose free-text words may start with `-` (Scryfall's negation, `-t:land`).
+const FREE_TEXT_COMMANDS: &[&[&str]] = &[
+    &["search"],
+    &["card"],
+    &["rule"],
+    &["combos"],
+    &["rules", "search"],
+];
+/// Options that take a value.
+const VALUED_OPTIONS: &[&str] = &["--limit", "--data-dir"];
+/// Options without a value that may follow the words.
+const FLAG_OPTIONS: &[&str] = &["--json", "-h", "--help"];
+
+/// Lets players type queries as on Scryfall (`planeswalker search -t:land c:c --limit 5`):
+/// for commands taking free text, the options are moved before the words and the words
+/// after a `--`, so a word like `-t:land` is never taken for an option.
+pub fn with_free_text_last(args: Vec<String>) -> Vec<String> {
+    // The subcommand is the first word that is neither an option nor an option's value
+    // (`--data-dir search` names a folder called "search"; `import combos` is not `combos`).
+    let mut i = 1;
+    while i < args.len() && args[i].starts_with('-') {
+        i += if VALUED_OPTIONS.contains(&args[i].as_str()) {
+            2
+        } else {
+            1
+        };
+    }
+    let Some(len) = FREE_TEXT_COMMANDS
+        .iter()
+        .find(|command| {
+            args.get(i..i + command.len())
+                .is_some_and(|words| words == **command)
+        })
+        .map(|command| command.len())
+    else {
+        return args;
+    };
+    let start = i;
+    let head = start + len;
+    let mut options = Vec::new();
+    let mut words = Vec::new();
+    let mut rest = args[head..].iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--" {
+            words.extend(rest.by_ref().cloned());
+        } else if VALUED_OPTIONS.contains(&arg.as_str()) {
+            options.push(arg.clone());
+            options.extend(rest.next().cloned());
+        } else if FLAG_OPTIONS.contains(&arg.as_str())
+            || VALUED_OPTIONS
+                .iter()
+                .any(|o| arg.starts_with(&format!("{o}=")))
+        {
+            options.push(arg.clone());
+        } else {
+            words.push(arg.clone());
+        }
+    }
+    let mut out: Vec<String> = args[..head].to_vec();
+    out.extend(options);
+    if !words.is_empty() {
+        out.push("--".into());
+        out.extend(words);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_free_text_last;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn negated_query_terms_are_words_and_options_anywhere_still_count() {
+        assert_eq!(
+            with_free_text_last(args("planeswalker search -t:land c:c --limit 5 --json")),
+            args("planeswalker search --limit 5 --json -- -t:land c:c")
+        );
+        assert_eq!(
+            with_free_text_last(args(
+                "planeswalker --data-dir /d rules search -tapped --limit=3"
+            )),
+            args("planeswalker --data-dir /d rules search --limit=3 -- -tapped")
+        );
+        assert_eq!(
+            with_free_text_last(args("planeswalker stats --json")),
+            args("planeswalker stats --json")
+        );
+        assert_eq!(
+            with_free_text_last(args("planeswalker --data-dir search card bolt")),
+            args("planeswalker --data-dir search card -- bolt")
+        );
+    }
+}

@@ -36,8 +36,15 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
 pub fn print_error(error: &anyhow::Error) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "error: {error}");
+    // Many errors quote their cause in their own message; print a cause only when it adds
+    // something to what is already on screen.
+    let mut shown = error.to_string();
     for cause in error.chain().skip(1) {
-        let _ = writeln!(err, "  caused by: {cause}");
+        let text = cause.to_string();
+        if !shown.contains(&text) {
+            let _ = writeln!(err, "  caused by: {text}");
+        }
+        shown.push_str(&text);
     }
 }
 

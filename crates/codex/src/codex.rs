@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use rusqlite::Connection;
 
 use crate::card::{Card, load_card_detail, load_cards};
-use crate::lookup::{NameIndex, resolve_card_id};
+use crate::lookup::NameIndex;
 use crate::{Result, db};
 
 /// An open knowledge base.
@@ -23,14 +23,6 @@ impl Codex {
             conn: db::open_reference(data_dir)?,
             names: OnceLock::new(),
         })
-    }
-
-    /// Wraps an open connection to a reference database.
-    pub fn from_connection(conn: Connection) -> Codex {
-        Codex {
-            conn,
-            names: OnceLock::new(),
-        }
     }
 
     /// The underlying connection.
@@ -50,14 +42,36 @@ impl Codex {
     /// The card called `name` (see [`crate::lookup`]), with printings and rulings; a miss
     /// is [`crate::Error::CardNotFound`] with suggestions.
     pub fn card(&self, name: &str) -> Result<Card> {
-        let id = match crate::lookup::find_card_id(&self.conn, name)? {
-            Some(id) => id,
-            None => resolve_card_id(&self.conn, self.names()?, name)?,
-        };
+        let id = self.resolve(name)?;
         load_card_detail(&self.conn, id)?.ok_or_else(|| crate::Error::CardNotFound {
             name: name.to_string(),
             suggestions: Vec::new(),
         })
+    }
+
+    /// The row id of the card called `name`; a miss is [`crate::Error::CardNotFound`] with
+    /// suggestions, or [`crate::Error::CardsNotImported`] when there are no cards at all.
+    fn resolve(&self, name: &str) -> Result<i64> {
+        if let Some(id) = crate::lookup::find_card_id(&self.conn, name)? {
+            return Ok(id);
+        }
+        self.ensure_cards()?;
+        Err(crate::Error::CardNotFound {
+            name: name.to_string(),
+            suggestions: self.names()?.suggest(name),
+        })
+    }
+
+    /// [`crate::Error::CardsNotImported`] when the database holds no cards.
+    fn ensure_cards(&self) -> Result<()> {
+        let any: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM cards)", [], |r| r.get(0))?;
+        if any {
+            Ok(())
+        } else {
+            Err(crate::Error::CardsNotImported)
+        }
     }
 
     /// Cards by row id, in order.
@@ -93,10 +107,7 @@ impl Codex {
     ) -> Result<Vec<crate::combos::Combo>> {
         let mut names = Vec::with_capacity(card_names.len());
         for name in card_names {
-            let id = match crate::lookup::find_card_id(&self.conn, name)? {
-                Some(id) => id,
-                None => resolve_card_id(&self.conn, self.names()?, name)?,
-            };
+            let id = self.resolve(name)?;
             let canonical: String =
                 self.conn
                     .query_row("SELECT name FROM cards WHERE id = ?1", [id], |r| r.get(0))?;

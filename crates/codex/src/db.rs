@@ -79,15 +79,18 @@ pub fn open_reference(data_dir: &Path) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_URI,
     )?;
     configure(&conn)?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|source| Error::DamagedDatabase {
+            path: path.clone(),
+            source,
+        })?;
     if version != REFERENCE_MIGRATIONS.len() as i64 {
-        return Err(Error::format(
-            path.display().to_string(),
-            format!(
-                "built by another version of Planeswalker (schema {version}, expected {}): run `planeswalker import` again",
-                REFERENCE_MIGRATIONS.len()
-            ),
-        ));
+        return Err(Error::SchemaOutdated {
+            path,
+            found: version,
+            expected: REFERENCE_MIGRATIONS.len() as i64,
+        });
     }
     Ok(conn)
 }

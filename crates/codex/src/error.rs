@@ -14,6 +14,39 @@ pub enum Error {
         /// Where the database was looked for.
         path: PathBuf,
     },
+    /// The reference database was built by a Planeswalker with another schema.
+    #[error("the knowledge base at {} was built by another version of Planeswalker (schema {found}, this one reads {expected}): run `planeswalker import` to rebuild it", .path.display())]
+    SchemaOutdated {
+        /// The database file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The version this build reads.
+        expected: i64,
+    },
+    /// The reference database file cannot be read as a database.
+    #[error("the knowledge base at {} is damaged: run `planeswalker import` to rebuild it", .path.display())]
+    DamagedDatabase {
+        /// The database file.
+        path: PathBuf,
+        /// SQLite's complaint.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A partial import cannot keep the other parts, because the current database is unusable.
+    #[error(
+        "cannot keep the {kept} of the current knowledge base: import everything (`planeswalker import`) to rebuild it"
+    )]
+    CannotKeepParts {
+        /// The parts that would have been kept.
+        kept: String,
+        /// Why the current database is unusable.
+        #[source]
+        source: Box<Error>,
+    },
+    /// The reference database holds no cards yet.
+    #[error("no cards have been imported: run `planeswalker import` first")]
+    CardsNotImported,
     /// No card has this name; `suggestions` holds the closest names, best first.
     #[error("no card named \"{name}\"{}", did_you_mean(.suggestions))]
     CardNotFound {

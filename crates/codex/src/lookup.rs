@@ -3,8 +3,8 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
+use crate::Result;
 use crate::names::name_key;
-use crate::{Error, Result};
 
 /// How many suggestions a miss offers.
 const SUGGESTIONS: usize = 5;
@@ -85,12 +85,4 @@ pub fn find_card_id(conn: &Connection, name: &str) -> Result<Option<i64>> {
         )?
         .query_row([key], |r| r.get(0))
         .optional()?)
-}
-
-/// Like [`find_card_id`], but a miss is [`Error::CardNotFound`] with suggestions from `index`.
-pub fn resolve_card_id(conn: &Connection, index: &NameIndex, name: &str) -> Result<i64> {
-    find_card_id(conn, name)?.ok_or_else(|| Error::CardNotFound {
-        name: name.to_string(),
-        suggestions: index.suggest(name),
-    })
 }

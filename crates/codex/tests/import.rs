@@ -116,3 +116,59 @@ fn a_failed_import_leaves_the_previous_database_in_place() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_damaged_database_is_reported_as_such_and_a_partial_import_will_not_drop_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(codex::db::REFERENCE_DB_FILE),
+        b"not a database at all",
+    )
+    .unwrap();
+    let opened = codex::Codex::open(dir.path());
+    assert!(
+        matches!(opened, Err(codex::Error::DamagedDatabase { .. })),
+        "{:?}",
+        opened.err()
+    );
+    let rules: Vec<_> = common::reference_sources()
+        .into_iter()
+        .filter(|s| s.kind == SourceKind::ComprehensiveRules)
+        .collect();
+    let err = import(dir.path(), &rules, &|_| {}).unwrap_err();
+    assert!(matches!(err, codex::Error::CannotKeepParts { .. }), "{err}");
+    assert!(err.to_string().contains("cards and combos"), "{err}");
+    // The damaged file is left for the user to rebuild, not replaced by a rules-only one.
+    assert_eq!(
+        std::fs::read(dir.path().join(codex::db::REFERENCE_DB_FILE)).unwrap(),
+        b"not a database at all"
+    );
+    // Importing every part rebuilds it.
+    let report = import(dir.path(), &common::reference_sources(), &|_| {}).unwrap();
+    assert_eq!(report.stats.cards, 23_711);
+}
+
+#[test]
+fn an_outdated_schema_asks_for_a_full_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = common::reference_sources();
+    let rules: Vec<_> = sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::ComprehensiveRules)
+        .cloned()
+        .collect();
+    import(dir.path(), &rules, &|_| {}).unwrap();
+    let path = dir.path().join(codex::db::REFERENCE_DB_FILE);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 1)
+        .unwrap();
+    assert!(matches!(
+        codex::Codex::open(dir.path()),
+        Err(codex::Error::SchemaOutdated { found: 1, .. })
+    ));
+    assert!(matches!(
+        import(dir.path(), &rules, &|_| {}),
+        Err(codex::Error::CannotKeepParts { .. })
+    ));
+}

@@ -109,7 +109,23 @@ pub fn import(
     }
 
     let current = reference_db_path(data_dir);
-    let existing = db::open_reference(data_dir).ok();
+    let existing = match db::open_reference(data_dir) {
+        Ok(conn) => Some(conn),
+        Err(Error::NoDatabase { .. }) => None,
+        // Rebuilding every part replaces an outdated or damaged file whole.
+        Err(_) if parts.len() == Part::ALL.len() => None,
+        Err(error) => {
+            let kept: Vec<&str> = Part::ALL
+                .iter()
+                .filter(|p| !parts.contains(p))
+                .map(|p| p.name())
+                .collect();
+            return Err(Error::CannotKeepParts {
+                kept: kept.join(" and "),
+                source: Box::new(error),
+            });
+        }
+    };
     if let Some(conn) = &existing {
         let mut unchanged = true;
         for (part, fingerprint) in &fingerprints {
