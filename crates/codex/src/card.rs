@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::{Colors, Result};
@@ -143,23 +143,18 @@ fn words(s: String) -> Vec<String> {
     s.split_whitespace().map(String::from).collect()
 }
 
-fn placeholders(n: usize) -> String {
-    vec!["?"; n].join(", ")
-}
-
 /// Loads cards by row id, in the order given (ids that do not exist are skipped).
 pub fn load_cards(conn: &Connection, ids: &[i64]) -> Result<Vec<Card>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let marks = placeholders(ids.len());
+    // One JSON parameter, not one per id: SQLite caps the number of bound variables.
+    let ids_json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
     let mut faces: HashMap<i64, Vec<CardFace>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT card_id, name, mana_cost, mana_value, type_line, supertypes, types, subtypes,
+    let mut stmt = conn.prepare_cached("SELECT card_id, name, mana_cost, mana_value, type_line, supertypes, types, subtypes,
                 oracle_text, colors, color_indicator, power, toughness, loyalty, defense
-         FROM card_faces WHERE card_id IN ({marks}) ORDER BY card_id, face_index"
-    ))?;
-    let mut rows = stmt.query(params_from_iter(ids))?;
+         FROM card_faces WHERE card_id IN (SELECT value FROM json_each(?1)) ORDER BY card_id, face_index")?;
+    let mut rows = stmt.query([&ids_json])?;
     while let Some(r) = rows.next()? {
         faces.entry(r.get(0)?).or_default().push(CardFace {
             name: r.get(1)?,
@@ -179,10 +174,8 @@ pub fn load_cards(conn: &Connection, ids: &[i64]) -> Result<Vec<Card>> {
         });
     }
     let mut legalities: HashMap<i64, BTreeMap<String, String>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT card_id, format, status FROM card_legalities WHERE card_id IN ({marks})"
-    ))?;
-    let mut rows = stmt.query(params_from_iter(ids))?;
+    let mut stmt = conn.prepare_cached("SELECT card_id, format, status FROM card_legalities WHERE card_id IN (SELECT value FROM json_each(?1))")?;
+    let mut rows = stmt.query([&ids_json])?;
     while let Some(r) = rows.next()? {
         legalities
             .entry(r.get(0)?)
@@ -190,13 +183,11 @@ pub fn load_cards(conn: &Connection, ids: &[i64]) -> Result<Vec<Card>> {
             .insert(r.get(1)?, r.get(2)?);
     }
     let mut cards: HashMap<i64, Card> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT id, name, layout, mana_cost, mana_value, type_line, oracle_text, colors, color_identity,
+    let mut stmt = conn.prepare_cached("SELECT id, name, layout, mana_cost, mana_value, type_line, oracle_text, colors, color_identity,
                 color_indicator, produced_mana, keywords, power, toughness, loyalty, defense, rarity,
                 edhrec_rank, reserved, can_be_commander, released_at, oracle_id, scryfall_id, extra, games
-         FROM cards WHERE id IN ({marks})"
-    ))?;
-    let mut rows = stmt.query(params_from_iter(ids))?;
+         FROM cards WHERE id IN (SELECT value FROM json_each(?1))")?;
+    let mut rows = stmt.query([&ids_json])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let scryfall_id: Option<String> = r.get(22)?;

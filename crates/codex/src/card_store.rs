@@ -206,8 +206,12 @@ pub fn finish_cards(conn: &Connection) -> Result<()> {
                  CASE WHEN instr(games, 'paper') OR EXISTS (SELECT 1 FROM printings p WHERE p.card_id = cards.id AND instr(p.games, 'paper')) THEN 'paper ' ELSE '' END ||
                  CASE WHEN instr(games, 'arena') OR EXISTS (SELECT 1 FROM printings p WHERE p.card_id = cards.id AND instr(p.games, 'arena')) THEN 'arena ' ELSE '' END ||
                  CASE WHEN instr(games, 'mtgo') OR EXISTS (SELECT 1 FROM printings p WHERE p.card_id = cards.id AND instr(p.games, 'mtgo')) THEN 'mtgo' ELSE '' END);
-         UPDATE cards SET released_at = (SELECT min(p.released_at) FROM printings p WHERE p.card_id = cards.id)
-             WHERE released_at IS NULL;
+         -- A Scryfall card object names only its own printing: the printings file knows them all.
+         UPDATE cards SET
+             printings = (SELECT json_group_array(code) FROM
+                 (SELECT DISTINCT upper(p.set_code) AS code FROM printings p WHERE p.card_id = cards.id ORDER BY 1)),
+             released_at = coalesce((SELECT min(p.released_at) FROM printings p WHERE p.card_id = cards.id), released_at)
+             WHERE EXISTS (SELECT 1 FROM printings p WHERE p.card_id = cards.id);
          INSERT INTO cards_fts(cards_fts) VALUES ('rebuild');
          INSERT INTO cards_fts(cards_fts) VALUES ('optimize');",
     )?;

@@ -21,7 +21,13 @@ pub fn produced_mana(text: &str) -> Vec<String> {
     const ORDER: [&str; 6] = ["W", "U", "B", "R", "G", "C"];
     let mut found = [false; 6];
     for sentence in text.split(['.', '\n']) {
-        let Some(start) = sentence.find("Add ") else {
+        // "Add {G}", and "adds an additional {G}" (Utopia Sprawl), "adds one mana".
+        static ADD: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\badds?\b").ok());
+        let Some(start) = ADD
+            .as_ref()
+            .and_then(|re| re.find(sentence))
+            .map(|m| m.start())
+        else {
             continue;
         };
         let clause = &sentence[start..];
@@ -72,5 +78,12 @@ mod tests {
         );
         assert_eq!(produced_mana("({T}: Add {R} or {G}.)"), vec!["R", "G"]);
         assert!(produced_mana("Lightning Bolt deals 3 damage to any target.").is_empty());
+        assert_eq!(
+            produced_mana(
+                "Whenever enchanted Forest is tapped for mana, its controller adds an additional {G}."
+            ),
+            vec!["G"]
+        );
+        assert!(produced_mana("Put an additional +1/+1 counter on it.").is_empty());
     }
 }
