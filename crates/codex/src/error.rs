@@ -218,6 +218,34 @@ pub enum Error {
         /// The partial file left on disk.
         part: PathBuf,
     },
+    /// A small request (an index, a page, a checksum) was cancelled by the user; nothing is kept.
+    #[error("request for {url} was cancelled")]
+    RequestCancelled {
+        /// The URL asked for.
+        url: String,
+    },
+    /// A downloaded Scryfall bulk file is not the size the bulk-data index lists for it.
+    #[error(
+        "{url} downloaded with {actual} bytes but Scryfall's bulk-data index lists {listed}; the \
+         file was deleted, run the command again"
+    )]
+    BulkSizeMismatch {
+        /// The bulk file's URL.
+        url: String,
+        /// The size the index lists.
+        listed: u64,
+        /// The size downloaded.
+        actual: u64,
+    },
+    /// A file's SHA-256 could not be computed because the worker thread doing it failed.
+    #[error("computing the SHA-256 of {} failed: {source}", .path.display())]
+    ChecksumTask {
+        /// The file being hashed.
+        path: PathBuf,
+        /// Why the worker thread failed (it panicked or was cancelled).
+        #[source]
+        source: tokio::task::JoinError,
+    },
     /// Scryfall's bulk-data index lists no file of the requested type.
     #[error(
         "Scryfall's bulk-data index has no \"{kind}\" file (it lists: {}); use one of those types",

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
+use tracing::{info, warn};
 
-use super::{CancellationToken, Downloader, Progress};
-use crate::import::{Part, SourceFile, SourceKind};
+use super::{CancellationToken, Downloader, MtgjsonFile, Progress, Refreshed};
+use crate::import::{Part, SourceFile, SourceKind, remove_if_exists, sha256_file};
 use crate::{Error, Result};
 
 /// Which public card database feeds the cards part.
@@ -56,19 +56,30 @@ pub async fn fetch_latest(
     if parts.contains(&Part::Cards) {
         match cards {
             CardProvider::Mtgjson => {
-                let atomic = sources.mtgjson_file_url("AtomicCards.json.gz")?;
-                let printings = sources.mtgjson_file_url(&sources.mtgjson_printings)?;
                 let printings_kind = if sources.mtgjson_printings.contains(".tar") {
                     SourceKind::MtgjsonSetArchive
                 } else {
                     SourceKind::MtgjsonSets
                 };
-                for (kind, url) in [
-                    (SourceKind::MtgjsonAtomicCards, atomic),
-                    (printings_kind, printings),
+                for (kind, file_name) in [
+                    (
+                        SourceKind::MtgjsonAtomicCards,
+                        MtgjsonFile::AtomicCards.file_name(),
+                    ),
+                    (printings_kind, sources.mtgjson_printings.as_str()),
                 ] {
-                    let dest = dir.join(file_name_of(&url));
-                    fetch_mtgjson(downloader, kind, url.as_str(), &dest, progress, cancel).await?;
+                    let url = sources.mtgjson_file_url(file_name)?;
+                    let sha256_url = sources.mtgjson_sha256_url(file_name)?;
+                    let dest = dir.join(file_name_of_str(url.as_str()));
+                    fetch_mtgjson(
+                        downloader,
+                        kind,
+                        (url.as_str(), sha256_url.as_str()),
+                        &dest,
+                        progress,
+                        cancel,
+                    )
+                    .await?;
                     files.push(SourceFile { kind, path: dest });
                 }
             }
@@ -78,31 +89,33 @@ pub async fn fetch_latest(
                     (SourceKind::ScryfallPrintings, "default_cards"),
                     (SourceKind::ScryfallRulings, "rulings"),
                 ] {
-                    let item = downloader.scryfall_bulk_item(bulk).await?;
+                    let item = downloader.scryfall_bulk_item(bulk, cancel).await?;
                     // Names carry the kind, which detection reads for oracle vs default cards.
-                    let dest = dir.join(format!(
-                        "scryfall-{}-{}",
-                        bulk.replace('_', "-"),
-                        file_name_of_str(&item.download_uri)
-                    ));
+                    let prefix = format!("scryfall-{}-", bulk.replace('_', "-"));
+                    let dest =
+                        dir.join(format!("{prefix}{}", file_name_of_str(&item.download_uri)));
                     let stamp = sidecar(&dest, "updated_at");
                     if dest.exists()
                         && read_string(&stamp).await.as_deref() == Some(item.updated_at.as_str())
                     {
                         progress(FetchProgress::Unchanged { kind });
                     } else {
-                        fetch(
-                            downloader,
+                        progress(FetchProgress::Started {
                             kind,
-                            &item.download_uri,
-                            &dest,
-                            progress,
-                            cancel,
-                        )
-                        .await?;
+                            url: item.download_uri.clone(),
+                        });
+                        downloader
+                            .fetch_bulk_file(
+                                &item,
+                                &dest,
+                                &|p| progress(FetchProgress::Bytes(p)),
+                                cancel,
+                            )
+                            .await?;
                         tokio::fs::write(&stamp, &item.updated_at)
                             .await
                             .map_err(|e| Error::io(&stamp, e))?;
+                        remove_older_downloads(dir, &prefix, &dest).await?;
                     }
                     files.push(SourceFile { kind, path: dest });
                 }
@@ -110,9 +123,9 @@ pub async fn fetch_latest(
         }
     }
     if parts.contains(&Part::Rules) {
-        let url = downloader.rules_txt_url().await?;
+        let url = downloader.rules_txt_url(cancel).await?;
         let dest = dir.join("MagicCompRules.txt");
-        fetch(
+        refresh(
             downloader,
             SourceKind::ComprehensiveRules,
             &url,
@@ -129,7 +142,7 @@ pub async fn fetch_latest(
     if parts.contains(&Part::Combos) {
         let url = sources.spellbook_variants.clone();
         let dest = dir.join(format!("commander-spellbook-{}", file_name_of_str(&url)));
-        fetch(
+        refresh(
             downloader,
             SourceKind::CommanderSpellbook,
             &url,
@@ -147,27 +160,32 @@ pub async fn fetch_latest(
 }
 
 /// MTGJSON publishes a SHA-256 beside each file: when the file on disk has it, skip the download.
+/// `urls` are the file's URL and its checksum's.
 async fn fetch_mtgjson(
     downloader: &Downloader,
     kind: SourceKind,
-    url: &str,
+    (url, sha256_url): (&str, &str),
     dest: &Path,
     progress: &(dyn Fn(FetchProgress) + Send + Sync),
     cancel: &CancellationToken,
 ) -> Result<()> {
     if dest.exists() {
-        let published = downloader
-            .fetch_small(&format!("{url}.sha256"), "text/plain")
+        let published = match downloader
+            .fetch_small(sha256_url, "text/plain", cancel)
             .await
-            .ok();
-        let published = published.map(|b| {
-            String::from_utf8_lossy(&b)
-                .split_whitespace()
-                .next()
-                .unwrap_or_default()
-                .to_ascii_lowercase()
-        });
-        if let Some(published) = published.filter(|p| p.len() == 64)
+        {
+            Ok(body) => published_sha256(&body),
+            Err(e @ Error::RequestCancelled { .. }) => return Err(e),
+            Err(e) => {
+                warn!(
+                    url = sha256_url,
+                    error = %e,
+                    "could not read MTGJSON's checksum; downloading the file again"
+                );
+                None
+            }
+        };
+        if let Some(published) = published
             && sha256_of(dest).await? == published
         {
             progress(FetchProgress::Unchanged { kind });
@@ -175,6 +193,13 @@ async fn fetch_mtgjson(
         }
     }
     fetch(downloader, kind, url, dest, progress, cancel).await
+}
+
+/// The hex digest of a `.sha256` file (the digest, optionally followed by a file name).
+fn published_sha256(body: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(body);
+    let digest = text.split_whitespace().next()?.to_ascii_lowercase();
+    (digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit())).then_some(digest)
 }
 
 async fn fetch(
@@ -195,16 +220,61 @@ async fn fetch(
     Ok(())
 }
 
+/// Like [`fetch`], but asks the server first whether the file on disk changed (ETag,
+/// Last-Modified), for sources that publish no checksum and no build date.
+async fn refresh(
+    downloader: &Downloader,
+    kind: SourceKind,
+    url: &str,
+    dest: &Path,
+    progress: &(dyn Fn(FetchProgress) + Send + Sync),
+    cancel: &CancellationToken,
+) -> Result<()> {
+    progress(FetchProgress::Started {
+        kind,
+        url: url.to_string(),
+    });
+    let refreshed = downloader
+        .refresh_file(url, dest, &|p| progress(FetchProgress::Bytes(p)), cancel)
+        .await?;
+    if refreshed == Refreshed::Unchanged {
+        progress(FetchProgress::Unchanged { kind });
+    }
+    Ok(())
+}
+
+/// Hashes on a blocking thread: hundreds of megabytes would stall the async runtime.
 async fn sha256_of(path: &Path) -> Result<String> {
-    let path = path.to_path_buf();
-    tokio::task::spawn_blocking(move || {
-        let mut file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-        let mut hasher = Sha256::new();
-        std::io::copy(&mut file, &mut hasher).map_err(|e| Error::io(&path, e))?;
-        Ok(hex::encode(hasher.finalize()))
-    })
-    .await
-    .map_err(|e| Error::io(PathBuf::from("sha256"), std::io::Error::other(e)))?
+    let owned = path.to_path_buf();
+    tokio::task::spawn_blocking(move || sha256_file(&owned))
+        .await
+        .map_err(|source| Error::ChecksumTask {
+            path: path.to_path_buf(),
+            source,
+        })?
+}
+
+/// Deletes the files of earlier Scryfall bulk downloads of one kind (`prefix`, such as
+/// `scryfall-oracle-cards-`): Scryfall renames its files daily, so each new one would otherwise
+/// leave the previous one (hundreds of megabytes) behind. Files that belong to `current`
+/// (itself and its sidecars) are kept.
+async fn remove_older_downloads(dir: &Path, prefix: &str, current: &Path) -> Result<()> {
+    let Some(current_name) = current.file_name().and_then(|n| n.to_str()) else {
+        return Ok(());
+    };
+    let mut entries = tokio::fs::read_dir(dir)
+        .await
+        .map_err(|e| Error::io(dir, e))?;
+    while let Some(entry) = entries.next_entry().await.map_err(|e| Error::io(dir, e))? {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let is_file = entry.file_type().await.is_ok_and(|t| t.is_file());
+        if is_file && name.starts_with(prefix) && !name.starts_with(current_name) {
+            info!(file = name, "removing an older Scryfall download");
+            remove_if_exists(&entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 fn sidecar(dest: &Path, what: &str) -> PathBuf {
@@ -215,10 +285,6 @@ fn sidecar(dest: &Path, what: &str) -> PathBuf {
 
 async fn read_string(path: &Path) -> Option<String> {
     tokio::fs::read_to_string(path).await.ok()
-}
-
-fn file_name_of(url: &reqwest::Url) -> String {
-    file_name_of_str(url.as_str())
 }
 
 /// The last path segment of a URL, without query, made safe as a file name.

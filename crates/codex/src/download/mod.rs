@@ -8,7 +8,8 @@
 //! A download streams into `<dest>.part`, with the URL and validators of the response kept in
 //! `<dest>.part.json`. After a dropped connection, a cancellation or a restart of the program
 //! the next request asks only for the missing bytes (`Range`), guarded by `If-Range` so that a
-//! file changed on the server is downloaded whole again instead of spliced. `<dest>` appears only
+//! file changed on the server is downloaded whole again instead of spliced; a part whose server
+//! gave no validator for `If-Range` is downloaded again from the start. `<dest>` appears only
 //! once every byte is there.
 
 pub mod latest;
@@ -30,8 +31,9 @@ pub use sources::{MtgjsonFile, Sources, rules_txt_link};
 /// Re-exported so callers need no direct `tokio-util` dependency to cancel a download.
 pub use tokio_util::sync::CancellationToken;
 
+use crate::import::remove_if_exists;
 use crate::{Error, Result};
-use resume_state::{PartPaths, ResumeState, remove_if_exists};
+use resume_state::{PartPaths, ResumeState};
 
 /// The `User-Agent` sent with every request. Scryfall asks API clients to name themselves.
 pub const USER_AGENT: &str = concat!("Planeswalker/", env!("CARGO_PKG_VERSION"));
@@ -109,6 +111,17 @@ enum Step {
     Complete(ResumeState),
     /// Progress was made or a stale part was dropped; ask again at once.
     Continue,
+    /// The server said the file on disk is current (HTTP 304 to a conditional request).
+    NotModified,
+}
+
+/// What [`Downloader::refresh_file`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refreshed {
+    /// The server said the file on disk is current (HTTP 304): nothing was downloaded.
+    Unchanged,
+    /// The file was downloaded (it was missing, changed, or had no validators to ask with).
+    Downloaded(Fetched),
 }
 
 /// Why one request failed.
@@ -179,6 +192,66 @@ impl Downloader {
         progress: &(dyn Fn(Progress) + Send + Sync),
         cancel: &CancellationToken,
     ) -> Result<Fetched> {
+        match self.download(url, dest, None, progress, cancel).await? {
+            Some(fetched) => Ok(fetched),
+            // Only a conditional request can be answered "not modified", and none was sent.
+            None => Err(Error::HttpStatus {
+                url: url.to_owned(),
+                status: StatusCode::NOT_MODIFIED.as_u16(),
+            }),
+        }
+    }
+
+    /// Brings `dest` up to date with `url` without downloading it again when it is current.
+    ///
+    /// The ETag and Last-Modified of the response `dest` came from are kept beside it
+    /// (`<dest>.source.json`); when they are there and `dest` is too, the request asks the server
+    /// with `If-None-Match` / `If-Modified-Since`, and a `304 Not Modified` keeps the file.
+    /// Otherwise it downloads like [`fetch_to_file`](Self::fetch_to_file), resuming a part file.
+    pub async fn refresh_file(
+        &self,
+        url: &str,
+        dest: &Path,
+        progress: &(dyn Fn(Progress) + Send + Sync),
+        cancel: &CancellationToken,
+    ) -> Result<Refreshed> {
+        let normalised = sources::parse_url(url)?;
+        let record = resume_state::source_record_path(dest);
+        let known = match tokio::fs::try_exists(dest).await {
+            Ok(true) => ResumeState::load(&record).await.filter(|state| {
+                state.url == normalised.as_str()
+                    && (state.etag.is_some() || state.last_modified.is_some())
+            }),
+            _ => None,
+        };
+        match self
+            .download(url, dest, known.as_ref(), progress, cancel)
+            .await?
+        {
+            None => Ok(Refreshed::Unchanged),
+            Some(fetched) => {
+                let state = ResumeState {
+                    url: normalised.into(),
+                    etag: fetched.etag.clone(),
+                    last_modified: fetched.last_modified.clone(),
+                    total: Some(fetched.size),
+                };
+                state.save(&record).await?;
+                Ok(Refreshed::Downloaded(fetched))
+            }
+        }
+    }
+
+    /// Downloads `url` to `dest`; `None` when `known` (the validators of `dest`) was sent and
+    /// the server answered that `dest` is current.
+    async fn download(
+        &self,
+        url: &str,
+        dest: &Path,
+        known: Option<&ResumeState>,
+        progress: &(dyn Fn(Progress) + Send + Sync),
+        cancel: &CancellationToken,
+    ) -> Result<Option<Fetched>> {
         let parsed = sources::parse_url(url)?;
         let paths = PartPaths::for_dest(dest);
         if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -202,20 +275,24 @@ impl Downloader {
             let (offset, state) = resumable_part(parsed.as_str(), &paths).await?;
             resumed_from.get_or_insert(offset);
             let step = self
-                .request_once(&parsed, &paths, offset, state, progress, cancel)
+                .request_once(&parsed, &paths, (offset, state), known, progress, cancel)
                 .await;
             let failure = match step {
                 Ok(Step::Complete(state)) => {
                     let size = finish(&paths, dest).await?;
                     info!(url, dest = %dest.display(), size, "download complete");
-                    return Ok(Fetched {
+                    return Ok(Some(Fetched {
                         size,
                         resumed_from: resumed_from.unwrap_or(0),
                         etag: state.etag,
                         last_modified: state.last_modified,
-                    });
+                    }));
                 }
                 Ok(Step::Continue) => continue,
+                Ok(Step::NotModified) => {
+                    info!(url, dest = %dest.display(), "file unchanged on the server");
+                    return Ok(None);
+                }
                 Err(Failure::Fatal(e)) => return Err(e),
                 Err(failure) => failure,
             };
@@ -257,22 +334,33 @@ impl Downloader {
         }
     }
 
-    /// One request for the bytes of `url` from `offset` on, written to the part file.
+    /// One request for the bytes of `url` from `offset` on (the part file's length, with its
+    /// `state`), written to the part file; conditional on `known` when starting from byte 0.
     async fn request_once(
         &self,
         url: &Url,
         paths: &PartPaths,
-        offset: u64,
-        state: Option<ResumeState>,
+        (offset, state): (u64, Option<ResumeState>),
+        known: Option<&ResumeState>,
         progress: &(dyn Fn(Progress) + Send + Sync),
         cancel: &CancellationToken,
     ) -> Result<Step, Failure> {
         let url_text = url.as_str();
         let mut request = self.client.get(url.clone());
+        // A part on disk is a newer download in progress: resume it rather than ask whether the
+        // finished file is current.
+        let conditional = known.filter(|_| offset == 0);
         if offset > 0 {
             request = request.header(header::RANGE, format!("bytes={offset}-"));
             if let Some(validator) = state.as_ref().and_then(ResumeState::if_range) {
                 request = request.header(header::IF_RANGE, validator);
+            }
+        } else if let Some(known) = conditional {
+            if let Some(etag) = &known.etag {
+                request = request.header(header::IF_NONE_MATCH, etag);
+            }
+            if let Some(date) = &known.last_modified {
+                request = request.header(header::IF_MODIFIED_SINCE, date);
             }
         }
         let response = tokio::select! {
@@ -346,6 +434,7 @@ impl Downloader {
                     })),
                 };
             }
+            StatusCode::NOT_MODIFIED if conditional.is_some() => return Ok(Step::NotModified),
             StatusCode::NOT_FOUND | StatusCode::GONE => {
                 return Err(Failure::Fatal(Error::NotFound {
                     url: url_text.to_owned(),
@@ -434,12 +523,29 @@ impl Downloader {
     }
 
     /// The body of a small resource (an index, a page, a checksum), retried like a download.
-    /// `accept` is the `Accept` header: Scryfall's API asks for `application/json`.
-    pub async fn fetch_small(&self, url: &str, accept: &str) -> Result<Vec<u8>> {
+    /// `accept` is the `Accept` header: Scryfall's API asks for `application/json`. `cancel`
+    /// stops the request, the body and the wait between retries promptly.
+    pub async fn fetch_small(
+        &self,
+        url: &str,
+        accept: &str,
+        cancel: &CancellationToken,
+    ) -> Result<Vec<u8>> {
         let parsed = sources::parse_url(url)?;
+        let cancelled = || Error::RequestCancelled {
+            url: url.to_owned(),
+        };
         let mut failures = 0u32;
         loop {
-            let failure = match self.small_once(&parsed, accept).await {
+            if cancel.is_cancelled() {
+                return Err(cancelled());
+            }
+            let attempt = tokio::select! {
+                biased;
+                () = cancel.cancelled() => return Err(cancelled()),
+                attempt = self.small_once(&parsed, accept) => attempt,
+            };
+            let failure = match attempt {
                 Ok(body) => return Ok(body),
                 Err(Failure::Fatal(e)) => return Err(e),
                 Err(failure) => failure,
@@ -459,10 +565,16 @@ impl Downloader {
                     Failure::Fatal(e) => e,
                 });
             }
-            tokio::time::sleep(self.retry.backoff(failures)).await;
+            tokio::select! {
+                biased;
+                () = cancel.cancelled() => return Err(cancelled()),
+                () = tokio::time::sleep(self.retry.backoff(failures)) => {}
+            }
         }
     }
 
+    /// One request for a small resource; the caller races it against cancellation, which
+    /// drops it whether it waits for the answer or for the body.
     async fn small_once(&self, url: &Url, accept: &str) -> Result<Vec<u8>, Failure> {
         let response = self
             .client
@@ -505,21 +617,52 @@ impl Downloader {
         Ok(body)
     }
 
+    /// Downloads the Scryfall bulk file `item` to `dest` like
+    /// [`fetch_to_file`](Self::fetch_to_file), then checks its size against the one the
+    /// bulk-data index lists for the stored file ([`BulkItem::stored_size`]); a file of another
+    /// size is deleted and reported as [`Error::BulkSizeMismatch`].
+    pub async fn fetch_bulk_file(
+        &self,
+        item: &BulkItem,
+        dest: &Path,
+        progress: &(dyn Fn(Progress) + Send + Sync),
+        cancel: &CancellationToken,
+    ) -> Result<Fetched> {
+        let fetched = self
+            .fetch_to_file(&item.download_uri, dest, progress, cancel)
+            .await?;
+        if let Some(listed) = item.stored_size().filter(|&listed| listed != fetched.size) {
+            remove_if_exists(dest)?;
+            return Err(Error::BulkSizeMismatch {
+                url: item.download_uri.clone(),
+                listed,
+                actual: fetched.size,
+            });
+        }
+        Ok(fetched)
+    }
+
     /// Looks up today's Scryfall bulk file of type `kind` (`oracle_cards`, `default_cards`,
     /// `rulings`, ...) in the bulk-data index.
-    pub async fn scryfall_bulk_item(&self, kind: &str) -> Result<BulkItem> {
+    pub async fn scryfall_bulk_item(
+        &self,
+        kind: &str,
+        cancel: &CancellationToken,
+    ) -> Result<BulkItem> {
         let index_url = self.sources.scryfall_bulk_index_url()?;
         let body = self
-            .fetch_small(index_url.as_str(), "application/json")
+            .fetch_small(index_url.as_str(), "application/json", cancel)
             .await?;
         select_bulk_item(&body, kind, index_url.as_str())
     }
 
     /// The Comprehensive Rules TXT to download: the one linked from the rules page when
     /// [`Sources::discover_rules_txt`] is on and the page links one, else [`Sources::rules_txt`].
-    pub async fn rules_txt_url(&self) -> Result<String> {
+    pub async fn rules_txt_url(&self, cancel: &CancellationToken) -> Result<String> {
         if self.sources.discover_rules_txt {
-            match self.discover_rules_txt().await {
+            match self.discover_rules_txt(cancel).await {
+                // Cancelling is not a reason to fall back: it stops the whole fetch.
+                Err(e @ Error::RequestCancelled { .. }) => return Err(e),
                 Ok(Some(url)) => return Ok(url.into()),
                 Ok(None) => warn!(
                     page = %self.sources.rules_page,
@@ -537,26 +680,36 @@ impl Downloader {
         sources::parse_url(&self.sources.rules_txt).map(String::from)
     }
 
-    async fn discover_rules_txt(&self) -> Result<Option<Url>> {
+    async fn discover_rules_txt(&self, cancel: &CancellationToken) -> Result<Option<Url>> {
         let page_url = sources::parse_url(&self.sources.rules_page)?;
-        let body = self.fetch_small(page_url.as_str(), "text/html").await?;
+        let body = self
+            .fetch_small(page_url.as_str(), "text/html", cancel)
+            .await?;
         Ok(rules_txt_link(&String::from_utf8_lossy(&body), &page_url))
     }
 }
 
 /// The bytes already downloaded for `url` and where they came from; a part file without a
-/// readable state, or from another URL, is deleted (its origin is unknown, so it cannot be
-/// resumed safely).
+/// readable state, from another URL, or without a validator to send as `If-Range` is deleted:
+/// its origin is unknown, or the server could not tell us the file changed, so resuming it
+/// could splice two versions of the file.
 async fn resumable_part(url: &str, paths: &PartPaths) -> Result<(u64, Option<ResumeState>)> {
     let len = part_len(paths).await?;
     if len == 0 {
         return Ok((0, None));
     }
     match ResumeState::load(&paths.state).await {
-        Some(state) if state.url == url => Ok((len, Some(state))),
-        _ => {
-            remove_if_exists(&paths.part).await?;
-            remove_if_exists(&paths.state).await?;
+        Some(state) if state.url == url && state.if_range().is_some() => Ok((len, Some(state))),
+        state => {
+            if state.is_some_and(|s| s.url == url) {
+                info!(
+                    url,
+                    kept = len,
+                    "the server gave no ETag or Last-Modified to resume against, starting over"
+                );
+            }
+            remove_if_exists(&paths.part)?;
+            remove_if_exists(&paths.state)?;
             Ok((0, None))
         }
     }
@@ -574,8 +727,8 @@ async fn part_len(paths: &PartPaths) -> Result<u64> {
 /// Drops a part file that cannot be continued; the next request starts from byte 0.
 async fn discard_part(paths: &PartPaths) -> Result<Step, Failure> {
     warn!(part = %paths.part.display(), "partial download cannot be resumed, starting over");
-    remove_if_exists(&paths.part).await?;
-    remove_if_exists(&paths.state).await?;
+    remove_if_exists(&paths.part)?;
+    remove_if_exists(&paths.state)?;
     Ok(Step::Continue)
 }
 
@@ -585,7 +738,7 @@ async fn finish(paths: &PartPaths, dest: &Path) -> Result<u64> {
     tokio::fs::rename(&paths.part, dest)
         .await
         .map_err(|e| Error::io(dest, e))?;
-    remove_if_exists(&paths.state).await?;
+    remove_if_exists(&paths.state)?;
     let meta = tokio::fs::metadata(dest)
         .await
         .map_err(|e| Error::io(dest, e))?;

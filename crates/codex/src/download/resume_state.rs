@@ -33,7 +33,15 @@ impl PartPaths {
     }
 }
 
-/// Where the bytes in a part file came from.
+/// Where the [`ResumeState`] of a finished download is kept, beside it (`<dest>.source.json`):
+/// its validators let a later download ask the server whether the file changed.
+pub(crate) fn source_record_path(dest: &Path) -> PathBuf {
+    let mut path = dest.as_os_str().to_owned();
+    path.push(".source.json");
+    path.into()
+}
+
+/// Where the bytes in a part file (or a finished download) came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct ResumeState {
     /// The URL they were downloaded from: a part of another URL is never resumed.
@@ -71,14 +79,6 @@ impl ResumeState {
         tokio::fs::write(path, json)
             .await
             .map_err(|e| Error::io(path, e))
-    }
-}
-
-/// Removes `path`; a file already gone is not an error.
-pub(crate) async fn remove_if_exists(path: &Path) -> Result<()> {
-    match tokio::fs::remove_file(path).await {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
-        _ => Ok(()),
     }
 }
 

@@ -43,6 +43,20 @@ pub struct BulkItem {
     pub content_encoding: Option<String>,
 }
 
+impl BulkItem {
+    /// The size the downloaded file must have, when the index says: `compressed_size` for a
+    /// JSON Lines file (the gzip file is what is stored), `size` for a JSON array served
+    /// without `Content-Encoding`. A JSON array served gzip-encoded is stored as gzip, and the
+    /// index lists only its decoded `size`, so it has no size to check.
+    pub fn stored_size(&self) -> Option<u64> {
+        match self.format {
+            BulkFormat::JsonLinesGzip => self.compressed_size,
+            BulkFormat::JsonArray if self.content_encoding.is_none() => self.size,
+            BulkFormat::JsonArray => None,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct BulkIndex {
     data: Vec<BulkDataObject>,

@@ -33,10 +33,6 @@ pub enum MtgjsonFile {
     AtomicCards,
     /// Every set with every printing (`AllPrintings.json.gz`).
     AllPrintings,
-    /// Every set's code, name, type and release date, without cards (`SetList.json`).
-    SetList,
-    /// The build's date and version (`Meta.json`): cheap to poll for a new release.
-    Meta,
 }
 
 impl MtgjsonFile {
@@ -45,8 +41,6 @@ impl MtgjsonFile {
         match self {
             MtgjsonFile::AtomicCards => "AtomicCards.json.gz",
             MtgjsonFile::AllPrintings => "AllPrintings.json.gz",
-            MtgjsonFile::SetList => "SetList.json",
-            MtgjsonFile::Meta => "Meta.json",
         }
     }
 }
@@ -91,9 +85,7 @@ impl Default for Sources {
 impl Sources {
     /// The URL of one MTGJSON file.
     pub fn mtgjson_url(&self, file: MtgjsonFile) -> Result<Url> {
-        folder_url(&self.mtgjson_base)?
-            .join(file.file_name())
-            .map_err(|e| invalid_url(&self.mtgjson_base, e))
+        self.mtgjson_file_url(file.file_name())
     }
 
     /// The URL of a file in MTGJSON's API folder by name.
@@ -103,12 +95,10 @@ impl Sources {
             .map_err(|e| invalid_url(&self.mtgjson_base, e))
     }
 
-    /// The URL of the SHA-256 checksum MTGJSON publishes beside `file` (hex digest, one line).
-    pub fn mtgjson_sha256_url(&self, file: MtgjsonFile) -> Result<Url> {
-        let name = format!("{}.sha256", file.file_name());
-        folder_url(&self.mtgjson_base)?
-            .join(&name)
-            .map_err(|e| invalid_url(&self.mtgjson_base, e))
+    /// The URL of the SHA-256 checksum MTGJSON publishes beside the file named `file_name`
+    /// (hex digest, one line).
+    pub fn mtgjson_sha256_url(&self, file_name: &str) -> Result<Url> {
+        self.mtgjson_file_url(&format!("{file_name}.sha256"))
     }
 
     /// The URL of Scryfall's bulk-data index.
@@ -188,7 +178,7 @@ mod tests {
             );
             assert_eq!(
                 sources
-                    .mtgjson_sha256_url(MtgjsonFile::AllPrintings)
+                    .mtgjson_sha256_url(MtgjsonFile::AllPrintings.file_name())
                     .unwrap()
                     .as_str(),
                 "https://mtgjson.com/api/v5/AllPrintings.json.gz.sha256"
@@ -213,7 +203,7 @@ mod tests {
             mtgjson_base: "not a url".to_owned(),
             ..Sources::default()
         };
-        let err = sources.mtgjson_url(MtgjsonFile::Meta).unwrap_err();
+        let err = sources.mtgjson_url(MtgjsonFile::AtomicCards).unwrap_err();
         assert!(matches!(err, Error::InvalidUrl { .. }), "{err}");
     }
 

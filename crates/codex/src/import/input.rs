@@ -77,7 +77,7 @@ pub fn for_each_tar_entry(
 
 /// SHA-256 of a file's bytes as stored, hex encoded: the identity of a source for
 /// "nothing changed since the last import".
-pub fn sha256_file(path: &Path) -> Result<String> {
+pub(crate) fn sha256_file(path: &Path) -> Result<String> {
     let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
     let mut hasher = Sha256::new();
     std::io::copy(&mut file, &mut hasher).map_err(|e| Error::io(path, e))?;

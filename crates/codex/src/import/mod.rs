@@ -17,6 +17,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use rusqlite::{Connection, OptionalExtension, Transaction};
 
 pub use detect::{Part, SourceFile, SourceKind, detect, scan_dir};
+pub(crate) use input::sha256_file;
 pub use input::{decompress, open_decompressed};
 
 use crate::db::{self, reference_db_path};
@@ -256,7 +257,9 @@ fn write_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-fn remove_if_exists(path: &Path) -> Result<()> {
+/// Removes `path`; a file already gone is not an error. Shared with the downloader: unlinking
+/// one file is a single quick system call, fine to make from async code too.
+pub(crate) fn remove_if_exists(path: &Path) -> Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
         _ => Ok(()),

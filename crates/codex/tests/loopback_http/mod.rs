@@ -6,8 +6,9 @@
 //! headers and the status it got. Each of those would be a custom tower layer around
 //! `ServeDir` anyway, and axum, tower-http and hyper-server would be three more crates to compile
 //! on a 2-core machine for tests only. It serves one request per connection
-//! (`Connection: close`), `GET` only, and `Range: bytes=N-` / `bytes=N-M` with `If-Range` checked
-//! against the ETag: what the downloader uses, nothing more.
+//! (`Connection: close`), `GET` only, `Range: bytes=N-` / `bytes=N-M` with `If-Range` checked
+//! against the ETag, and `If-None-Match` (304) against the ETag: what the downloader uses,
+//! nothing more.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -27,6 +28,8 @@ pub enum Fault {
     ShortChunked(u64),
     /// Answer with this status and an empty body.
     Status(u16),
+    /// Read the request and never answer, holding the connection open: a stalled server.
+    Hang,
 }
 
 /// One file the server serves.
@@ -176,6 +179,10 @@ async fn serve_connection(mut stream: TcpStream, state: Arc<Mutex<ServerState>>)
         });
         answer
     };
+    if matches!(answer.fault, Some(Fault::Hang)) {
+        // Kept open until the client gives up or the test's runtime ends.
+        std::future::pending::<()>().await;
+    }
     // The client may hang up first (a cancelled download): that is not the server's failure.
     let _ = send(&mut stream, answer).await;
     let _ = stream.shutdown().await;
@@ -227,6 +234,17 @@ fn decide(route: Option<&mut Route>, headers: &HashMap<String, String>) -> Answe
     if let Some(Fault::Status(status)) = fault {
         return Answer {
             status,
+            headers: out_headers,
+            body: Arc::clone(&route.body),
+            range: 0..0,
+            fault,
+        };
+    }
+    if let Some(tag) = headers.get("if-none-match")
+        && route.etag.as_deref() == Some(tag.as_str())
+    {
+        return Answer {
+            status: 304,
             headers: out_headers,
             body: Arc::clone(&route.body),
             range: 0..0,
@@ -287,6 +305,7 @@ async fn send(stream: &mut TcpStream, answer: Answer) -> std::io::Result<()> {
     let reason = match answer.status {
         200 => "OK",
         206 => "Partial Content",
+        304 => "Not Modified",
         404 => "Not Found",
         416 => "Range Not Satisfiable",
         503 => "Service Unavailable",
