@@ -590,43 +590,84 @@ fn legality(term: &KeywordTerm<'_>, status: LegalityFilter) -> Result<Predicate,
         .find(|(alias, _)| *alias == word)
         .map(|(_, format)| *format)
         .or_else(|| FORMATS.iter().find(|f| **f == word).copied())
-        .ok_or_else(|| term.value_error(format!("unknown format {word}")))?;
+        .ok_or_else(|| {
+            term.value_error(format!(
+                "unknown format {word} {}",
+                accepted_values(
+                    &word,
+                    FORMATS
+                        .iter()
+                        .copied()
+                        .chain(FORMAT_ALIASES.iter().map(|(alias, _)| *alias))
+                )
+            ))
+        })?;
     Ok(Predicate::Legality {
         status,
         format: format.to_string(),
     })
 }
 
+/// The `is:` flags, as written after `is:`/`not:`.
+const IS_FLAGS: &[(&str, IsFlag)] = &[
+    ("commander", IsFlag::Commander),
+    ("brawler", IsFlag::Brawler),
+    ("companion", IsFlag::Companion),
+    ("permanent", IsFlag::Permanent),
+    ("spell", IsFlag::Spell),
+    ("historic", IsFlag::Historic),
+    ("vanilla", IsFlag::Vanilla),
+    ("party", IsFlag::Party),
+    ("bear", IsFlag::Bear),
+    ("split", IsFlag::Split),
+    ("flip", IsFlag::Flip),
+    ("transform", IsFlag::Transform),
+    ("mdfc", IsFlag::ModalDfc),
+    ("dfc", IsFlag::DoubleFaced),
+    ("meld", IsFlag::Meld),
+    ("leveler", IsFlag::Leveler),
+    ("adventure", IsFlag::Adventure),
+    ("reserved", IsFlag::Reserved),
+    ("funny", IsFlag::Funny),
+    ("hybrid", IsFlag::Hybrid),
+    ("phyrexian", IsFlag::Phyrexian),
+    ("unique", IsFlag::Unique),
+    ("reprint", IsFlag::Reprint),
+];
+
+/// `(did you mean X? use one of: a, b, c)` for a value not in `accepted`: the nearest
+/// accepted value when one is close enough to be a typo, then the whole list.
+fn accepted_values<'a>(word: &str, accepted: impl IntoIterator<Item = &'a str>) -> String {
+    // Below this Jaro-Winkler similarity a suggestion is more confusing than helpful
+    // (`is:foo` is close to nothing).
+    const TYPO_SIMILARITY: f64 = 0.8;
+    let accepted: Vec<&str> = accepted.into_iter().collect();
+    let nearest = accepted
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), *candidate))
+        .filter(|(similarity, _)| *similarity >= TYPO_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match nearest {
+        Some((_, candidate)) => {
+            format!("(did you mean {candidate}? use one of: {})", accepted.join(", "))
+        }
+        None => format!("(use one of: {})", accepted.join(", ")),
+    }
+}
+
 fn is_flag(term: &KeywordTerm<'_>) -> Result<IsFlag, ParseError> {
     let word = term.word()?;
-    Ok(match word.as_str() {
-        "commander" => IsFlag::Commander,
-        "brawler" => IsFlag::Brawler,
-        "companion" => IsFlag::Companion,
-        "permanent" => IsFlag::Permanent,
-        "spell" => IsFlag::Spell,
-        "historic" => IsFlag::Historic,
-        "vanilla" => IsFlag::Vanilla,
-        "party" => IsFlag::Party,
-        "bear" => IsFlag::Bear,
-        "split" => IsFlag::Split,
-        "flip" => IsFlag::Flip,
-        "transform" => IsFlag::Transform,
-        "mdfc" => IsFlag::ModalDfc,
-        "dfc" => IsFlag::DoubleFaced,
-        "meld" => IsFlag::Meld,
-        "leveler" => IsFlag::Leveler,
-        "adventure" => IsFlag::Adventure,
-        "reserved" => IsFlag::Reserved,
-        "funny" => IsFlag::Funny,
-        "hybrid" => IsFlag::Hybrid,
-        "phyrexian" => IsFlag::Phyrexian,
-        "unique" => IsFlag::Unique,
-        "reprint" => IsFlag::Reprint,
-        other => {
-            return Err(term.value_error(format!("{}:{other} is not supported", term.name)));
-        }
-    })
+    IS_FLAGS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, flag)| *flag)
+        .ok_or_else(|| {
+            term.value_error(format!(
+                "{}:{word} is not supported {}",
+                term.name,
+                accepted_values(&word, IS_FLAGS.iter().map(|(name, _)| *name))
+            ))
+        })
 }
 
 fn sort_key(term: &KeywordTerm<'_>) -> Result<SortKey, ParseError> {
