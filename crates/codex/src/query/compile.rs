@@ -9,7 +9,9 @@
 //!   match when any single face matches: `pow>tou` compares power and toughness of the same
 //!   face, and `m:{R}{U}` does not match `Fire // Ice` (neither half costs both).
 //! - `m:` compares costs as multisets; the generic part compares by amount, so `m:2WW`
-//!   matches `{3}{W}{W}`, and `m=2WW` needs exactly `{2}{W}{W}`.
+//!   matches `{3}{W}{W}`, and `m=2WW` needs exactly `{2}{W}{W}`. A face with no mana cost
+//!   satisfies no `m` comparison (lands match none); `{0}` is a cost.
+//! - `produces` comparisons hold only for cards that add some mana.
 //! - Printing-level terms (set, rarity, date) joined by `and` must hold for the same
 //!   printing (`s:lea r:rare` = rare in Alpha), as Scryfall matches printings. A negated one
 //!   means "no printing" (`-s:lea`: never printed in Alpha), which is what players mean.
@@ -17,8 +19,10 @@
 //!   rarity is unknown.
 //! - `is:permanent` and `is:spell` look at the front face's types; `is:historic`,
 //!   `is:party` and `is:vanilla` at any face.
-//! - Name words match the name key ([`crate::names::name_key`]): accents, case and
-//!   punctuation ignored, so `lim-dul's` finds `Lim-Dûl's Vault`.
+//! - Bare words match the folded name ([`crate::names::name_words`]): accents, case and
+//!   punctuation ignored, so `lim-dul's` finds `Lim-Dûl's Vault`, but words stay apart, so
+//!   `tbolt` does not find `Rift Bolt`. Exact names (`!name`) compare the name key
+//!   ([`crate::names::name_key`]).
 
 use rusqlite::types::Value;
 
@@ -28,7 +32,7 @@ use super::ast::{
     TextMatch,
 };
 use super::keywords::rust_regex;
-use crate::names::name_key;
+use crate::names::{name_key, name_words};
 
 /// A query ready to run: `SELECT c.id FROM cards c WHERE {where_clause} ORDER BY {order_by}`.
 #[derive(Debug, Clone, PartialEq)]
@@ -349,14 +353,14 @@ impl Compiler {
     fn predicate(&mut self, predicate: &Predicate) {
         match predicate {
             Predicate::NameContains(text) => {
-                let key = name_key(text);
-                if key.is_empty() {
-                    // Only punctuation: nothing for the name key to hold, search the name.
+                let words = name_words(text);
+                if words.is_empty() {
+                    // Only punctuation: nothing for the folded name to hold, search the name.
                     self.like("c.name", text);
                 } else {
-                    self.push("c.id IN (SELECT n.card_id FROM card_names n WHERE n.key LIKE ");
-                    self.param(contains_pattern(&key));
-                    self.push(" ESCAPE '\\')");
+                    // A column of the card itself: no subquery, so a scan in name order
+                    // stops at the limit.
+                    self.like("c.name_words", &words);
                 }
             }
             Predicate::NameRegex(pattern) => self.regex("c.name", pattern),
@@ -409,6 +413,11 @@ impl Compiler {
                 let wanted = mana.letters();
                 let others: Vec<char> = "WUBRGC".chars().filter(|c| !wanted.contains(c)).collect();
                 let column = "coalesce(c.produced_mana, '')";
+                // A card that adds no mana has nothing to compare: no comparison holds for
+                // it (`produces<=wu` does not list +2 Mace), as a missing value never does.
+                self.push("(");
+                self.push(column);
+                self.push(" <> '' AND ");
                 let has_all = |c: &mut Self| {
                     c.push("(1");
                     for letter in &wanted {
@@ -456,7 +465,7 @@ impl Compiler {
                         self.push(")");
                     }
                 }
-                // The produced mana column is never an absent value here (coalesce).
+                self.push(")");
             }
             Predicate::ManaCost { op, cost } => {
                 // A face holding a symbol means the card's joined cost holds it too.
@@ -468,7 +477,14 @@ impl Compiler {
                         self.push(") > 0 AND ");
                     }
                 }
+                // A face without a cost (a land, the back of a transforming card) has no cost
+                // to compare, so it satisfies no comparison, `<=` and `!=` included. A card
+                // with no cost at all (lands) therefore matches no `m:` term. Scryfall's docs
+                // do not say; this is how it treats every other missing value (`pow<=2`
+                // finds no instants), and "no cost" stays apart from `{0}` (Ornithopter
+                // matches `m<=2WW`, Forest does not). `-m:...` still finds lands.
                 self.push(FACE_EXISTS);
+                self.push("coalesce(f.mana_cost, '') <> '' AND ");
                 match op {
                     Comparison::Ge => self.cost_superset(cost),
                     Comparison::Le => self.cost_subset(cost),
