@@ -807,7 +807,11 @@ fn bare_words_match_whole_words_of_the_name() {
         ("ice t:instant", &["Fire // Ice"], &[]),
         ("lim-dul t:instant", &["Lim-Dûl's Vault"], &[]),
         ("limdul t:instant", &["Lim-Dûl's Vault"], &[]),
-        ("\"lightning bolt\" c:r", &["Lightning Bolt"], &["Rift Bolt"]),
+        (
+            "\"lightning bolt\" c:r",
+            &["Lightning Bolt"],
+            &["Rift Bolt"],
+        ),
         ("\"lightningbolt\" c:r", &[], &["Lightning Bolt"]),
         ("jotun t:creature", &["Jötun Grunt"], &[]),
     ]);
@@ -830,7 +834,11 @@ fn nested_printing_terms_bind_to_one_printing() {
             &["Black Lotus"],
         ),
         // Alone, a negated printing term still means "no printing".
-        ("-s:lea t:instant c:r", &["Fire // Ice"], &["Lightning Bolt"]),
+        (
+            "-s:lea t:instant c:r",
+            &["Fire // Ice"],
+            &["Lightning Bolt"],
+        ),
     ]);
 }
 

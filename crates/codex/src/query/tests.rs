@@ -818,15 +818,18 @@ fn regexes_are_multi_line_parameters() {
     assert_eq!(sql.where_clause, "c.extra = 0 AND c.oracle_plain REGEXP ?");
     assert_eq!(sql.params, vec![text("(?m)^\\{T\\}:")]);
     assert_eq!(
-        super::keywords::rust_regex("(a){2,3}\\d{1}.{2,}"),
+        super::scryfall_regex::rust_regex("(a){2,3}\\d{1}.{2,}"),
         "(a){2,3}\\d{1}.{2,}"
     );
     assert_eq!(
-        super::keywords::rust_regex("costs {2} more"),
+        super::scryfall_regex::rust_regex("costs {2} more"),
         "costs \\{2\\} more"
     );
-    assert_eq!(super::keywords::rust_regex("{2}{U}"), "\\{2\\}\\{U\\}");
-    assert_eq!(super::keywords::rust_regex("\\{x}"), "\\{x}");
+    assert_eq!(
+        super::scryfall_regex::rust_regex("{2}{U}"),
+        "\\{2\\}\\{U\\}"
+    );
+    assert_eq!(super::scryfall_regex::rust_regex("\\{x}"), "\\{x}");
 }
 
 #[test]
