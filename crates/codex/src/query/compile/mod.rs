@@ -13,8 +13,11 @@
 //!   satisfies no `m` comparison (lands match none); `{0}` is a cost.
 //! - `produces` comparisons hold only for cards that add some mana.
 //! - Printing-level terms (set, rarity, date) joined by `and` must hold for the same
-//!   printing (`s:lea r:rare` = rare in Alpha), as Scryfall matches printings. A negated one
-//!   means "no printing" (`-s:lea`: never printed in Alpha), which is what players mean.
+//!   printing (`s:lea r:rare` = rare in Alpha), as Scryfall matches printings. So must
+//!   `or`/`not` combinations made only of such terms beside them: `s:lea (r:rare or
+//!   r:uncommon)` and `s:lea -r:common` ask for one Alpha printing of that rarity. Negated
+//!   printing terms with no positive one beside them mean "no printing" (`-s:lea`: never
+//!   printed in Alpha), which is what players mean.
 //! - `NOT` treats an unknown value as "does not match", so `-r:rare` keeps cards whose
 //!   rarity is unknown.
 //! - `is:permanent` and `is:spell` look at the front face's types; `is:historic`,
@@ -43,6 +46,7 @@ mod produced_mana;
 #[cfg(test)]
 pub(crate) use mana_cost::generic_at_least_pattern;
 use order::order_by;
+use printing::{PrintingExpr, PrintingTerm};
 
 /// A query ready to run: `SELECT c.id FROM cards c WHERE {where_clause} ORDER BY {order_by}`.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,6 +129,7 @@ const FACE_IN: &str = "c.id IN (SELECT f.card_id FROM card_faces f WHERE ";
 /// already rules out most cards (mana symbols, text around `~`), and which then let a scan
 /// in name order stop at the limit.
 const FACE_EXISTS: &str = "EXISTS (SELECT 1 FROM card_faces f WHERE f.card_id = c.id AND ";
+
 #[derive(Default)]
 struct Compiler {
     sql: String,
@@ -167,16 +172,23 @@ impl Compiler {
     fn expr(&mut self, expr: &Expr) {
         match expr {
             Expr::And(operands) => {
+                // Printing-only operands (`s:lea`, `(r:rare or r:uncommon)`, `-r:common`)
+                // are asked of one printing together, so `s:lea -r:common` means an Alpha
+                // printing that is not common. Negations with no positive printing term
+                // beside them keep their card-level meaning (`-s:lea`: never in Alpha).
                 let mut printing = Vec::new();
                 let mut others = Vec::new();
                 for operand in operands {
-                    match operand {
-                        Expr::Predicate { predicate, .. } if predicate.is_printing_level() => {
-                            printing.push(predicate)
-                        }
-                        other => others.push(other),
+                    match PrintingExpr::of(operand) {
+                        Some(term) => printing.push((term, operand)),
+                        None => others.push(operand),
                     }
                 }
+                if printing.iter().all(|(term, _)| term.is_negation()) {
+                    others.extend(printing.drain(..).map(|(_, operand)| operand));
+                }
+                let printing: Vec<PrintingExpr<'_>> =
+                    printing.into_iter().map(|(term, _)| term).collect();
                 self.push("(");
                 self.join(&others, " AND ", |c, e| c.expr(e));
                 if !printing.is_empty() {
@@ -187,21 +199,27 @@ impl Compiler {
                 }
                 self.push(")");
             }
-            Expr::Or(operands) => {
-                self.push("(");
-                self.join(operands, " OR ", |c, e| c.expr(e));
-                self.push(")");
-            }
+            Expr::Or(operands) => match PrintingExpr::of(expr) {
+                // `s:lea or s:leb`: one printing in either set.
+                Some(printing) => self.printing_group(&[printing]),
+                None => {
+                    self.push("(");
+                    self.join(operands, " OR ", |c, e| c.expr(e));
+                    self.push(")");
+                }
+            },
             Expr::Not(inner) => {
                 self.push("NOT coalesce(");
                 self.expr(inner);
                 self.push(", 0)");
             }
-            Expr::Predicate { predicate, .. } if predicate.is_printing_level() => {
-                self.printing_group(&[predicate]);
-            }
             Expr::Predicate { predicate, .. } => self.predicate(predicate),
         }
+    }
+
+    /// One printing-level term alone: some printing satisfies it.
+    fn printing_term(&mut self, term: PrintingTerm<'_>) {
+        self.printing_group(&[PrintingExpr::Term(term)]);
     }
 
     fn like(&mut self, column: &str, text: &str) {
@@ -336,8 +354,13 @@ impl Compiler {
                 self.push("(' ' || c.games || ' ') LIKE ");
                 self.param(format!("% {} %", game.as_str()));
             }
-            Predicate::Set(_) | Predicate::Rarity { .. } | Predicate::Released { .. } => {
-                self.printing_group(&[predicate]);
+            Predicate::Set(code) => self.printing_term(PrintingTerm::Set(code)),
+            Predicate::Rarity { op, rarity } => self.printing_term(PrintingTerm::Rarity {
+                op: *op,
+                rarity: *rarity,
+            }),
+            Predicate::Released { op, value } => {
+                self.printing_term(PrintingTerm::Released { op: *op, value });
             }
         }
     }
