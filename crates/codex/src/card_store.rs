@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Result;
 use crate::model::{CardRecord, EXTRA_LAYOUTS, PrintingRecord, SetRecord, stat_value};
-use crate::names::name_key;
+use crate::names::{name_key, name_words};
 use crate::sources::oracle_text::without_reminder_text;
 
 /// Inserts one card with its faces, name keys, legalities, keywords and rulings.
@@ -37,9 +37,9 @@ pub fn insert_card(conn: &Connection, card: &CardRecord) -> Result<i64> {
              oracle_plain, colors, color_identity, color_indicator, produced_mana, keywords, power,
              toughness, loyalty, defense, rarity, edhrec_rank, reserved, funny, extra,
              can_be_commander, can_be_brawl_commander, can_be_oathbreaker, games, scryfall_id,
-             released_at, printings)
+             released_at, printings, name_words)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-             ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+             ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
     )?;
     insert.execute(params![
         card.name,
@@ -71,6 +71,7 @@ pub fn insert_card(conn: &Connection, card: &CardRecord) -> Result<i64> {
         card.scryfall_id,
         card.released_at,
         printings,
+        name_words(&card.name),
     ])?;
     let id = conn.last_insert_rowid();
 

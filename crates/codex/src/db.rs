@@ -25,6 +25,7 @@ const REFERENCE_MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/sqlite/reference/0002_rules.sql"),
     include_str!("../../../migrations/sqlite/reference/0003_combos.sql"),
     include_str!("../../../migrations/sqlite/reference/0004_search_indexes.sql"),
+    include_str!("../../../migrations/sqlite/reference/0005_name_words.sql"),
 ];
 
 /// The reference schema's migrations.

@@ -14,9 +14,37 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// The name as words for card search: transliterated to ASCII, lower case, punctuation
+/// dropped (so `lim-dul's` still meets `Lim-Dûl's`) and words separated by one space (so a
+/// word cannot match across two: `tbolt` is not in `rift bolt`).
+pub fn name_words(name: &str) -> String {
+    let folded: String = deunicode::deunicode(name)
+        .chars()
+        .filter_map(|c| {
+            if c.is_ascii_alphanumeric() {
+                Some(c.to_ascii_lowercase())
+            } else if c.is_whitespace() {
+                Some(' ')
+            } else {
+                None
+            }
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::name_key;
+    use super::{name_key, name_words};
+
+    #[test]
+    fn name_words_keep_word_breaks() {
+        assert_eq!(name_words("Lim-Dûl's Vault"), "limduls vault");
+        assert_eq!(name_words("Fire // Ice"), "fire ice");
+        assert_eq!(name_words("  Jötun   Grunt "), "jotun grunt");
+        assert_eq!(name_words("\"Ach! Hans, Run!\""), "ach hans run");
+        assert_eq!(name_words("Æther Vial"), "aether vial");
+    }
 
     #[test]
     fn accents_case_and_punctuation_fold_away() {

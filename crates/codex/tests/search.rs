@@ -758,3 +758,107 @@ fn refusals_name_the_bad_part_and_where_it_is() {
         }
     }
 }
+
+#[test]
+fn produced_mana_comparisons_need_some_produced_mana() {
+    check(&[
+        // +2 Mace produces no mana: "at most white and blue" says nothing about it.
+        (
+            "produces<=wu",
+            &["Azorius Chancery", "Plains"],
+            &["+2 Mace", "Lightning Bolt", "City of Brass"],
+        ),
+        ("produces<wu", &["Plains"], &["+2 Mace", "Azorius Chancery"]),
+        (
+            "produces!=wu",
+            &["Plains", "City of Brass"],
+            &["+2 Mace", "Azorius Chancery"],
+        ),
+    ]);
+}
+
+#[test]
+fn mana_cost_comparisons_need_a_face_with_a_cost() {
+    check(&[
+        // O-Kagachi Made Manifest (the back face) has no cost; The Kami War costs five colours.
+        (
+            "m<=2WW t:dragon",
+            &["Icingdeath, Frost Tyrant", "Nadaar, Selfless Paladin"],
+            &["The Kami War // O-Kagachi"],
+        ),
+        ("m<2WW", &["Swords to Plowshares"], &["Forest", "Plains"]),
+        (
+            "m!=X",
+            &["Lightning Bolt", "Sol Ring"],
+            &["Forest", "Azorius Chancery"],
+        ),
+        ("m<=2WW", &["+2 Mace"], &["Forest"]),
+    ]);
+}
+
+#[test]
+fn bare_words_match_whole_words_of_the_name() {
+    check(&[
+        // A filter beside each word keeps the full-text fill out.
+        ("bolt t:instant", &["Lightning Bolt"], &["Shock"]),
+        ("rift bolt t:sorcery", &["Rift Bolt"], &[]),
+        ("tbolt t:sorcery", &[], &["Rift Bolt"]),
+        ("eice t:instant", &[], &["Fire // Ice"]),
+        ("ice t:instant", &["Fire // Ice"], &[]),
+        ("lim-dul t:instant", &["Lim-Dûl's Vault"], &[]),
+        ("limdul t:instant", &["Lim-Dûl's Vault"], &[]),
+        (
+            "\"lightning bolt\" c:r",
+            &["Lightning Bolt"],
+            &["Rift Bolt"],
+        ),
+        ("\"lightningbolt\" c:r", &[], &["Lightning Bolt"]),
+        ("jotun t:creature", &["Jötun Grunt"], &[]),
+    ]);
+}
+
+#[test]
+fn nested_printing_terms_bind_to_one_printing() {
+    check(&[
+        // Lightning Bolt is in Alpha (common) and rare elsewhere: no Alpha printing of it
+        // is rare or uncommon.
+        (
+            "s:lea (r:rare or r:uncommon)",
+            &["Black Lotus"],
+            &["Lightning Bolt"],
+        ),
+        ("s:lea -r:common", &["Black Lotus"], &["Lightning Bolt"]),
+        (
+            "(s:lea or s:leb) r:common",
+            &["Lightning Bolt"],
+            &["Black Lotus"],
+        ),
+        // Alone, a negated printing term still means "no printing".
+        (
+            "-s:lea t:instant c:r",
+            &["Fire // Ice"],
+            &["Lightning Bolt"],
+        ),
+    ]);
+}
+
+#[test]
+fn refusals_list_what_would_be_accepted() {
+    let codex = common::reference();
+    let cases: [(&str, &[&str]); 4] = [
+        ("is:foo", &["commander", "reprint"]),
+        ("is:permanant", &["did you mean permanent"]),
+        ("f:foo", &["commander", "vintage", "edh"]),
+        ("f:modren", &["did you mean modern"]),
+    ];
+    for (query, expected) in cases {
+        match search_ids(codex.connection(), query, 10) {
+            Err(Error::InvalidQuery(err)) => {
+                for part in expected {
+                    assert!(err.message.contains(part), "{query}: {}", err.message);
+                }
+            }
+            other => panic!("{query}: {other:?}"),
+        }
+    }
+}

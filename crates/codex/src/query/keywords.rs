@@ -12,6 +12,7 @@ use super::ast::{
 };
 use super::lexer::{Operator, Value};
 use super::mana;
+use super::scryfall_regex::rust_regex;
 
 /// What a keyword term turns into: a filter, or an option of the whole query.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,62 +206,6 @@ impl KeywordTerm<'_> {
             }
         }
     }
-}
-
-/// A Scryfall regular expression in the `regex` crate's syntax. Scryfall lets mana symbols
-/// stand as written (`o:/^{T}:/`, `o:/{2}{U}/`), so braces are literal unless they hold a
-/// repetition count (`{2}`, `{2,}`, `{2,5}`) right after a group, class, `.` or escape
-/// (`(ab){2}`, `\\d{2}`): in card text, `{2}` is far more often a mana symbol.
-pub(crate) fn rust_regex(pattern: &str) -> String {
-    let chars: Vec<char> = pattern.chars().collect();
-    let mut out = String::with_capacity(pattern.len() + 8);
-    let mut literal_braces = 0usize;
-    // Whether the item just written can take a `{n}` count.
-    let mut countable = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\\' => {
-                out.push(c);
-                if let Some(next) = chars.get(i + 1) {
-                    out.push(*next);
-                }
-                i += 2;
-                countable = true;
-                continue;
-            }
-            '{' => {
-                let rest: String = chars[i + 1..].iter().take(24).collect();
-                let is_count = rest.find('}').is_some_and(|end| {
-                    let mut parts = rest[..end].splitn(2, ',');
-                    let low = parts.next().unwrap_or("");
-                    let high = parts.next();
-                    !low.is_empty()
-                        && low.chars().all(|d| d.is_ascii_digit())
-                        && high.is_none_or(|h| h.chars().all(|d| d.is_ascii_digit()))
-                });
-                if is_count && countable {
-                    out.push('{');
-                } else {
-                    out.push_str("\\{");
-                    literal_braces += 1;
-                }
-                countable = false;
-            }
-            '}' if literal_braces > 0 => {
-                out.push_str("\\}");
-                literal_braces -= 1;
-                countable = false;
-            }
-            _ => {
-                out.push(c);
-                countable = matches!(c, ')' | ']' | '.');
-            }
-        }
-        i += 1;
-    }
-    out
 }
 
 /// Turns one keyword term into a predicate or an option.
@@ -590,43 +535,87 @@ fn legality(term: &KeywordTerm<'_>, status: LegalityFilter) -> Result<Predicate,
         .find(|(alias, _)| *alias == word)
         .map(|(_, format)| *format)
         .or_else(|| FORMATS.iter().find(|f| **f == word).copied())
-        .ok_or_else(|| term.value_error(format!("unknown format {word}")))?;
+        .ok_or_else(|| {
+            term.value_error(format!(
+                "unknown format {word} {}",
+                accepted_values(
+                    &word,
+                    FORMATS
+                        .iter()
+                        .copied()
+                        .chain(FORMAT_ALIASES.iter().map(|(alias, _)| *alias))
+                )
+            ))
+        })?;
     Ok(Predicate::Legality {
         status,
         format: format.to_string(),
     })
 }
 
+/// The `is:` flags, as written after `is:`/`not:`.
+const IS_FLAGS: &[(&str, IsFlag)] = &[
+    ("commander", IsFlag::Commander),
+    ("brawler", IsFlag::Brawler),
+    ("companion", IsFlag::Companion),
+    ("permanent", IsFlag::Permanent),
+    ("spell", IsFlag::Spell),
+    ("historic", IsFlag::Historic),
+    ("vanilla", IsFlag::Vanilla),
+    ("party", IsFlag::Party),
+    ("bear", IsFlag::Bear),
+    ("split", IsFlag::Split),
+    ("flip", IsFlag::Flip),
+    ("transform", IsFlag::Transform),
+    ("mdfc", IsFlag::ModalDfc),
+    ("dfc", IsFlag::DoubleFaced),
+    ("meld", IsFlag::Meld),
+    ("leveler", IsFlag::Leveler),
+    ("adventure", IsFlag::Adventure),
+    ("reserved", IsFlag::Reserved),
+    ("funny", IsFlag::Funny),
+    ("hybrid", IsFlag::Hybrid),
+    ("phyrexian", IsFlag::Phyrexian),
+    ("unique", IsFlag::Unique),
+    ("reprint", IsFlag::Reprint),
+];
+
+/// `(did you mean X? use one of: a, b, c)` for a value not in `accepted`: the nearest
+/// accepted value when one is close enough to be a typo, then the whole list.
+fn accepted_values<'a>(word: &str, accepted: impl IntoIterator<Item = &'a str>) -> String {
+    // Below this Jaro-Winkler similarity a suggestion is more confusing than helpful
+    // (`is:foo` is close to nothing).
+    const TYPO_SIMILARITY: f64 = 0.8;
+    let accepted: Vec<&str> = accepted.into_iter().collect();
+    let nearest = accepted
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), *candidate))
+        .filter(|(similarity, _)| *similarity >= TYPO_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match nearest {
+        Some((_, candidate)) => {
+            format!(
+                "(did you mean {candidate}? use one of: {})",
+                accepted.join(", ")
+            )
+        }
+        None => format!("(use one of: {})", accepted.join(", ")),
+    }
+}
+
 fn is_flag(term: &KeywordTerm<'_>) -> Result<IsFlag, ParseError> {
     let word = term.word()?;
-    Ok(match word.as_str() {
-        "commander" => IsFlag::Commander,
-        "brawler" => IsFlag::Brawler,
-        "companion" => IsFlag::Companion,
-        "permanent" => IsFlag::Permanent,
-        "spell" => IsFlag::Spell,
-        "historic" => IsFlag::Historic,
-        "vanilla" => IsFlag::Vanilla,
-        "party" => IsFlag::Party,
-        "bear" => IsFlag::Bear,
-        "split" => IsFlag::Split,
-        "flip" => IsFlag::Flip,
-        "transform" => IsFlag::Transform,
-        "mdfc" => IsFlag::ModalDfc,
-        "dfc" => IsFlag::DoubleFaced,
-        "meld" => IsFlag::Meld,
-        "leveler" => IsFlag::Leveler,
-        "adventure" => IsFlag::Adventure,
-        "reserved" => IsFlag::Reserved,
-        "funny" => IsFlag::Funny,
-        "hybrid" => IsFlag::Hybrid,
-        "phyrexian" => IsFlag::Phyrexian,
-        "unique" => IsFlag::Unique,
-        "reprint" => IsFlag::Reprint,
-        other => {
-            return Err(term.value_error(format!("{}:{other} is not supported", term.name)));
-        }
-    })
+    IS_FLAGS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, flag)| *flag)
+        .ok_or_else(|| {
+            term.value_error(format!(
+                "{}:{word} is not supported {}",
+                term.name,
+                accepted_values(&word, IS_FLAGS.iter().map(|(name, _)| *name))
+            ))
+        })
 }
 
 fn sort_key(term: &KeywordTerm<'_>) -> Result<SortKey, ParseError> {

@@ -35,6 +35,7 @@ mod keywords;
 mod lexer;
 mod mana;
 mod parser;
+mod scryfall_regex;
 
 pub use ast::{Query, Span};
 pub use compile::{CompiledQuery, compile};

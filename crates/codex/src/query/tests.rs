@@ -789,11 +789,11 @@ fn like_patterns_escape_wildcards() {
 }
 
 #[test]
-fn names_compile_to_name_key_lookups() {
+fn names_compile_to_folded_name_and_name_key_lookups() {
     let sql = compiled("Lim-Dûl's");
     assert_eq!(
         sql.where_clause,
-        "c.extra = 0 AND c.id IN (SELECT n.card_id FROM card_names n WHERE n.key LIKE ? ESCAPE '\\')"
+        "c.extra = 0 AND c.name_words LIKE ? ESCAPE '\\'"
     );
     assert_eq!(sql.params, vec![text("%limduls%")]);
     let exact = compiled("!\"Lim-Dûl's Vault\"");
@@ -818,15 +818,18 @@ fn regexes_are_multi_line_parameters() {
     assert_eq!(sql.where_clause, "c.extra = 0 AND c.oracle_plain REGEXP ?");
     assert_eq!(sql.params, vec![text("(?m)^\\{T\\}:")]);
     assert_eq!(
-        super::keywords::rust_regex("(a){2,3}\\d{1}.{2,}"),
+        super::scryfall_regex::rust_regex("(a){2,3}\\d{1}.{2,}"),
         "(a){2,3}\\d{1}.{2,}"
     );
     assert_eq!(
-        super::keywords::rust_regex("costs {2} more"),
+        super::scryfall_regex::rust_regex("costs {2} more"),
         "costs \\{2\\} more"
     );
-    assert_eq!(super::keywords::rust_regex("{2}{U}"), "\\{2\\}\\{U\\}");
-    assert_eq!(super::keywords::rust_regex("\\{x}"), "\\{x}");
+    assert_eq!(
+        super::scryfall_regex::rust_regex("{2}{U}"),
+        "\\{2\\}\\{U\\}"
+    );
+    assert_eq!(super::scryfall_regex::rust_regex("\\{x}"), "\\{x}");
 }
 
 #[test]
@@ -884,7 +887,7 @@ fn mana_cost_at_least_counts_each_symbol_in_a_face() {
     let sql = compiled("m:2WW");
     assert_eq!(
         sql.where_clause,
-        "c.extra = 0 AND (instr(coalesce(c.mana_cost, ''), ?) > 0 AND EXISTS (SELECT 1 FROM card_faces f WHERE f.card_id = c.id AND (1 AND instr(coalesce(f.mana_cost, ''), ?) > 0 AND (length(coalesce(f.mana_cost, '')) - length(replace(coalesce(f.mana_cost, ''), ?, ''))) >= ? AND coalesce(f.mana_cost, '') REGEXP ?)))"
+        "c.extra = 0 AND (instr(coalesce(c.mana_cost, ''), ?) > 0 AND EXISTS (SELECT 1 FROM card_faces f WHERE f.card_id = c.id AND coalesce(f.mana_cost, '') <> '' AND (1 AND instr(coalesce(f.mana_cost, ''), ?) > 0 AND (length(coalesce(f.mana_cost, '')) - length(replace(coalesce(f.mana_cost, ''), ?, ''))) >= ? AND coalesce(f.mana_cost, '') REGEXP ?)))"
     );
     assert_eq!(
         sql.params,
