@@ -41,8 +41,12 @@ pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
         }
         sources.extend(found);
     }
+    // Held until the import ends: it runs the Ctrl-C watcher that downloading installed.
+    let mut _downloads_runtime = None;
     if args.from_file.is_empty() && args.from_dir.is_none() {
-        sources = download(ctx, &args, &wanted)?;
+        let (files, runtime) = download(ctx, &args, &wanted)?;
+        sources = files;
+        _downloads_runtime = Some(runtime);
     }
     sources.retain(|s| wanted.contains(&s.kind.part()));
     if sources.is_empty() {
@@ -118,12 +122,13 @@ pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Downloads the current public sources of `wanted` into `<data dir>/downloads`.
+/// Downloads the current public sources of `wanted` into `<data dir>/downloads`. Returns
+/// the files and the runtime whose Ctrl-C watcher must outlive the import that follows.
 fn download(
     ctx: &CommandContext,
     args: &ImportArgs,
     wanted: &[Part],
-) -> anyhow::Result<Vec<SourceFile>> {
+) -> anyhow::Result<(Vec<SourceFile>, tokio::runtime::Runtime)> {
     let mut urls = Sources::default();
     if let Some(url) = &args.mtgjson_url {
         urls.mtgjson_base = url.clone();
@@ -160,9 +165,16 @@ fn download(
         .build()?;
     let quiet = ctx.json;
     let files = runtime.block_on(async {
+        // Listening for Ctrl-C replaces its default handling for the rest of the process:
+        // the first one cancels the downloads (partial files are kept and resumed next
+        // time); one that comes after them, or a second one, ends the process, which an
+        // import survives by design (the previous knowledge base stays in place).
         let on_ctrl_c = cancel.clone();
         tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
+            while tokio::signal::ctrl_c().await.is_ok() {
+                if on_ctrl_c.is_cancelled() {
+                    std::process::exit(130);
+                }
                 on_ctrl_c.cancel();
             }
         });
@@ -194,7 +206,10 @@ fn download(
         .await
     });
     bar.finish_and_clear();
-    files.context("downloading the public sources")
+    let files = files.context("downloading the public sources")?;
+    // From here on there is nothing left to cancel gracefully.
+    cancel.cancel();
+    Ok((files, runtime))
 }
 
 fn file_name(path: &std::path::Path) -> String {
