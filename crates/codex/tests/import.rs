@@ -59,17 +59,8 @@ fn importing_the_same_sources_again_is_a_no_op() {
 #[test]
 fn importing_one_part_keeps_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    let sources = common::reference_sources();
-    let rules: Vec<_> = sources
-        .iter()
-        .filter(|s| s.kind == SourceKind::ComprehensiveRules)
-        .cloned()
-        .collect();
-    let combos: Vec<_> = sources
-        .iter()
-        .filter(|s| s.kind == SourceKind::CommanderSpellbook)
-        .cloned()
-        .collect();
+    let rules = common::sources_of(SourceKind::ComprehensiveRules);
+    let combos = common::sources_of(SourceKind::CommanderSpellbook);
     import(dir.path(), &rules, &|_| {}).unwrap();
     let report = import(dir.path(), &combos, &|_| {}).unwrap();
     assert!(!report.up_to_date);
@@ -84,12 +75,7 @@ fn importing_one_part_keeps_the_others() {
 #[test]
 fn a_failed_import_leaves_the_previous_database_in_place() {
     let dir = tempfile::tempdir().unwrap();
-    let sources = common::reference_sources();
-    let rules: Vec<_> = sources
-        .iter()
-        .filter(|s| s.kind == SourceKind::ComprehensiveRules)
-        .cloned()
-        .collect();
+    let rules = common::sources_of(SourceKind::ComprehensiveRules);
     import(dir.path(), &rules, &|_| {}).unwrap();
     let broken = dir.path().join("broken-rules.txt");
     std::fs::write(
@@ -131,10 +117,7 @@ fn a_damaged_database_is_reported_as_such_and_a_partial_import_will_not_drop_the
         "{:?}",
         opened.err()
     );
-    let rules: Vec<_> = common::reference_sources()
-        .into_iter()
-        .filter(|s| s.kind == SourceKind::ComprehensiveRules)
-        .collect();
+    let rules = common::sources_of(SourceKind::ComprehensiveRules);
     let err = import(dir.path(), &rules, &|_| {}).unwrap_err();
     assert!(matches!(err, codex::Error::CannotKeepParts { .. }), "{err}");
     assert!(err.to_string().contains("cards and combos"), "{err}");
@@ -151,12 +134,7 @@ fn a_damaged_database_is_reported_as_such_and_a_partial_import_will_not_drop_the
 #[test]
 fn an_outdated_schema_asks_for_a_full_import() {
     let dir = tempfile::tempdir().unwrap();
-    let sources = common::reference_sources();
-    let rules: Vec<_> = sources
-        .iter()
-        .filter(|s| s.kind == SourceKind::ComprehensiveRules)
-        .cloned()
-        .collect();
+    let rules = common::sources_of(SourceKind::ComprehensiveRules);
     import(dir.path(), &rules, &|_| {}).unwrap();
     let path = dir.path().join(codex::db::REFERENCE_DB_FILE);
     rusqlite::Connection::open(&path)

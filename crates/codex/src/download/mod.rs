@@ -134,6 +134,24 @@ enum Failure {
     Fatal(Error),
 }
 
+impl Failure {
+    /// The error to report once retries are spent.
+    fn into_error(self, url: &str, attempts: u32) -> Error {
+        match self {
+            Failure::Transport(source) => Error::Network {
+                url: url.to_owned(),
+                attempts,
+                source,
+            },
+            Failure::Status(status) => Error::HttpStatus {
+                url: url.to_owned(),
+                status: status.as_u16(),
+            },
+            Failure::Fatal(e) => e,
+        }
+    }
+}
+
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         Failure::Fatal(e)
@@ -303,18 +321,7 @@ impl Downloader {
             }
             failures += 1;
             if failures > self.retry.max_retries {
-                return Err(match failure {
-                    Failure::Transport(source) => Error::Network {
-                        url: url.to_owned(),
-                        attempts: failures,
-                        source,
-                    },
-                    Failure::Status(status) => Error::HttpStatus {
-                        url: url.to_owned(),
-                        status: status.as_u16(),
-                    },
-                    Failure::Fatal(e) => e,
-                });
+                return Err(failure.into_error(url, failures));
             }
             let wait = self.retry.backoff(failures);
             match &failure {
@@ -552,18 +559,7 @@ impl Downloader {
             };
             failures += 1;
             if failures > self.retry.max_retries {
-                return Err(match failure {
-                    Failure::Transport(source) => Error::Network {
-                        url: url.to_owned(),
-                        attempts: failures,
-                        source,
-                    },
-                    Failure::Status(status) => Error::HttpStatus {
-                        url: url.to_owned(),
-                        status: status.as_u16(),
-                    },
-                    Failure::Fatal(e) => e,
-                });
+                return Err(failure.into_error(url, failures));
             }
             tokio::select! {
                 biased;

@@ -30,6 +30,14 @@ pub fn reference_sources() -> Vec<SourceFile> {
     sources
 }
 
+/// The reference sources of one kind.
+pub fn sources_of(kind: SourceKind) -> Vec<SourceFile> {
+    reference_sources()
+        .into_iter()
+        .filter(|s| s.kind == kind)
+        .collect()
+}
+
 /// The data directory holding the reference database, built once per test process and
 /// shared by its tests. It is rebuilt from scratch by every process (never reused from an
 /// earlier run), so a change to the importer is always what the tests see.
