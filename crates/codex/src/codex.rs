@@ -82,10 +82,11 @@ impl Codex {
     /// Cards matching a Scryfall-syntax query (plain words fall back to full text), best
     /// first; a query that does not parse is [`crate::Error::InvalidQuery`].
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Card>> {
-        load_cards(
-            &self.conn,
-            &crate::search::search_ids(&self.conn, query, limit)?,
-        )
+        let ids = crate::search::search_ids(&self.conn, query, limit)?;
+        if ids.is_empty() {
+            self.ensure_cards()?;
+        }
+        load_cards(&self.conn, &ids)
     }
 
     /// A rule by number (`702.19b`) or a glossary term (`trample`).
@@ -114,7 +115,16 @@ impl Codex {
             names.push(canonical);
         }
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        crate::combos::combos_with(&self.conn, &names, limit)
+        let combos = crate::combos::combos_with(&self.conn, &names, limit)?;
+        if combos.is_empty() {
+            let any: bool =
+                self.conn
+                    .query_row("SELECT EXISTS (SELECT 1 FROM combos)", [], |r| r.get(0))?;
+            if !any {
+                return Err(crate::Error::CombosNotImported);
+            }
+        }
+        Ok(combos)
     }
 
     /// Counts and provenance.

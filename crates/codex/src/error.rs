@@ -44,6 +44,9 @@ pub enum Error {
         #[source]
         source: Box<Error>,
     },
+    /// The reference database holds no combos yet.
+    #[error("no combos have been imported: run `planeswalker import combos` first")]
+    CombosNotImported,
     /// The reference database holds no cards yet.
     #[error("no cards have been imported: run `planeswalker import` first")]
     CardsNotImported,

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::Result;
-use crate::names::name_key;
+use crate::names::{name_key, name_words};
 
 /// How many suggestions a miss offers.
 const SUGGESTIONS: usize = 5;
@@ -14,8 +14,20 @@ const MIN_SIMILARITY: f64 = 0.84;
 /// Every playable card's lookup keys, loaded once to rank suggestions for a miss.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// (key, display name, EDHREC rank for tie-breaks).
-    entries: Vec<(String, String, i64)>,
+    entries: Vec<NameEntry>,
+}
+
+/// One lookup key of a card.
+#[derive(Debug)]
+struct NameEntry {
+    /// The folded key ([`name_key`]).
+    key: String,
+    /// The card's name as printed, for display.
+    display: String,
+    /// The card's name folded with word breaks kept, padded with spaces (" lightning bolt ").
+    words: String,
+    /// EDHREC rank, for tie-breaks: popular cards first.
+    rank: i64,
 }
 
 impl NameIndex {
@@ -26,30 +38,40 @@ impl NameIndex {
              FROM card_names n JOIN cards c ON c.id = n.card_id WHERE c.extra = 0",
         )?;
         let entries = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([], |r| {
+                let display: String = r.get(1)?;
+                Ok(NameEntry {
+                    key: r.get(0)?,
+                    words: format!(" {} ", name_words(&display)),
+                    display,
+                    rank: r.get(2)?,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(NameIndex { entries })
     }
 
-    /// The closest card names to `name`, best first: names containing what was typed, then
-    /// by Jaro-Winkler similarity of the keys; popular cards first among equals.
+    /// The closest card names to `name`, best first: names starting with or holding what was
+    /// typed as whole words ("bolt" → Lightning Bolt), then names holding it inside a word,
+    /// then by Jaro-Winkler similarity of the keys; popular cards first among equals.
     pub fn suggest(&self, name: &str) -> Vec<String> {
         let query = name_key(name);
         if query.is_empty() {
             return Vec::new();
         }
+        let typed_words = format!(" {} ", name_words(name));
         let mut scored: Vec<(f64, i64, &str)> = self
             .entries
             .iter()
-            .filter_map(|(key, display, rank)| {
-                let score = if key.starts_with(&query) {
+            .filter_map(|entry| {
+                let score = if entry.key.starts_with(&query) || entry.words.contains(&typed_words) {
                     0.99
-                } else if query.len() >= 3 && key.contains(&query) {
+                } else if query.len() >= 3 && entry.key.contains(&query) {
                     0.97
                 } else {
-                    strsim::jaro_winkler(&query, key)
+                    strsim::jaro_winkler(&query, &entry.key)
                 };
-                (score >= MIN_SIMILARITY).then_some((score, *rank, display.as_str()))
+                (score >= MIN_SIMILARITY).then_some((score, entry.rank, entry.display.as_str()))
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));

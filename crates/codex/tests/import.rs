@@ -150,3 +150,39 @@ fn an_outdated_schema_asks_for_a_full_import() {
         Err(codex::Error::CannotKeepParts { .. })
     ));
 }
+
+#[test]
+fn queries_on_a_part_not_imported_say_which_part_to_import() {
+    let dir = tempfile::tempdir().unwrap();
+    import(
+        dir.path(),
+        &common::sources_of(SourceKind::ComprehensiveRules),
+        &|_| {},
+    )
+    .unwrap();
+    let codex = codex::Codex::open(dir.path()).unwrap();
+    assert!(matches!(
+        codex.card("Lightning Bolt"),
+        Err(codex::Error::CardsNotImported)
+    ));
+    let searched = codex.search("t:goblin", 5);
+    assert!(
+        matches!(searched, Err(codex::Error::CardsNotImported)),
+        "{searched:?}"
+    );
+
+    let cards: Vec<_> = common::reference_sources()
+        .into_iter()
+        .filter(|s| s.kind.part() == Part::Cards)
+        .collect();
+    import(dir.path(), &cards, &|_| {}).unwrap();
+    let codex = codex::Codex::open(dir.path()).unwrap();
+    let err = codex
+        .combos_with(&["Thassa's Oracle".to_string()], 5)
+        .unwrap_err();
+    assert!(matches!(err, codex::Error::CombosNotImported), "{err}");
+    assert!(
+        err.to_string().contains("planeswalker import combos"),
+        "{err}"
+    );
+}

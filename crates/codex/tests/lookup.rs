@@ -60,6 +60,8 @@ fn a_misspelt_name_gets_ranked_suggestions() {
         ("counterspel", "Counterspell"),
         ("birds of paradice", "Birds of Paradise"),
         ("swords to plowshare", "Swords to Plowshares"),
+        // A word of the name: the most played card holding it comes first.
+        ("bolt", "Lightning Bolt"),
     ] {
         match codex.card(typed) {
             Err(Error::CardNotFound { suggestions, .. }) => {
