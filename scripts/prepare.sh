@@ -4,6 +4,8 @@
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 # C toolchain for the bundled SQLite, sqlite-vec, zstd and aws-lc (TLS) builds.
 PACKAGES="build-essential pkg-config ca-certificates"
+# Node.js and npm build and test the desktop UI (ui/).
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -16,6 +18,14 @@ fi
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "error: Rust is not installed; install rustup (https://rustup.rs), then run this again" >&2
+  exit 1
+fi
+
+# Vite 8 needs Node.js 20.19 or newer; Debian 12's own nodejs is 18, too old.
+if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number);
+  process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1)' 2>/dev/null; then
+  echo "error: ui/ needs Node.js 20.19 or newer (found $(node --version 2>/dev/null || echo none));" \
+    "install it (https://nodejs.org), then run this again" >&2
   exit 1
 fi
 

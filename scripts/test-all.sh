@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check and test: formatting, lints, and the whole workspace's tests (unit,
-# integration and end-to-end, against the real data in ../shared/data).
+# Runs every check and test: the UI's lint, tests and build, then formatting, lints, and the
+# whole workspace's tests (unit, integration and end-to-end, against the real data in
+# ../shared/data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prepare.sh
@@ -9,6 +10,9 @@ if [ ! -d ../shared/data ]; then
   echo "error: the reference data ../shared/data is missing (see README: Tests)" >&2
   exit 1
 fi
+
+echo "==> ui: npm ci, lint, test, build"
+(cd ui && npm ci && npm run lint && npm test && npm run build)
 
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check
