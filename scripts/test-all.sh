@@ -15,7 +15,7 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
 echo "==> ui: npm ci, lint, test, build"
-(cd ui && npm ci && npm run lint && npm test && npm run build) 2>&1 | tee "$log"
+(cd ui && npm ci && npm run lint && NO_COLOR=1 npm test && npm run build) 2>&1 | tee "$log"
 
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check
