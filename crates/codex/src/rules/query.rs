@@ -92,6 +92,43 @@ pub struct RuleHit {
     pub score: f64,
 }
 
+/// One section of the rules' outline with its chapters, for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OutlineSection {
+    /// Section number, `7`.
+    pub number: String,
+    /// Its title, "Additional Rules".
+    pub text: String,
+    /// Its chapters in the document's order (`700` "General", `701` "Keyword Actions"...).
+    pub chapters: Vec<RuleRef>,
+}
+
+/// The rules' table of contents: every section with its chapters, in the document's order.
+/// Rules and sub-rules are left out (a chapter's [`rule`] lists them as children).
+///
+/// Errors: [`Error::RulesNotImported`] when no rules are stored.
+pub fn outline(conn: &Connection) -> Result<Vec<OutlineSection>> {
+    effective_date(conn)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT number, text FROM rules WHERE level = 'section' ORDER BY sort_order",
+    )?;
+    let sections = stmt
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    sections
+        .into_iter()
+        .map(|(number, text)| {
+            Ok(OutlineSection {
+                chapters: children(conn, &number)?,
+                number,
+                text,
+            })
+        })
+        .collect()
+}
+
 /// The effective date (`YYYY-MM-DD`) of the stored rules, or [`Error::RulesNotImported`].
 pub fn effective_date(conn: &Connection) -> Result<String> {
     conn.query_row(
