@@ -24,6 +24,7 @@ const TERM_SIMILARITY_FLOOR: f64 = 0.8;
 
 /// A rule or heading named by number only, with its text (for parents, children, context).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RuleRef {
     /// Canonical number, `702.19`.
     pub number: String,
@@ -33,6 +34,7 @@ pub struct RuleRef {
 
 /// One rule with everything a player needs to read it in place.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Rule {
     /// Canonical number, `702.19b`.
     pub number: String,
@@ -58,6 +60,7 @@ pub struct Rule {
 /// `{"kind": "glossary", "term": …}`.
 #[derive(Debug, Clone, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum RuleAnswer {
     /// The query was a rule number.
     Rule(Rule),
@@ -68,6 +71,7 @@ pub enum RuleAnswer {
 /// Where a search hit comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum RuleHitKind {
     /// A rule (its text or its examples matched).
     Rule,
@@ -77,6 +81,7 @@ pub enum RuleHitKind {
 
 /// One full-text search hit.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RuleHit {
     /// Rule or glossary entry.
     pub kind: RuleHitKind,
@@ -94,6 +99,7 @@ pub struct RuleHit {
 
 /// One section of the rules' outline with its chapters, for a table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct OutlineSection {
     /// Section number, `7`.
     pub number: String,
