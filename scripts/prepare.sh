@@ -2,8 +2,9 @@
 # at a target dir outside the clone, so reruns on the same machine are incremental.
 
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-# C toolchain for the bundled SQLite, sqlite-vec, zstd and aws-lc (TLS) builds.
-PACKAGES="build-essential pkg-config ca-certificates"
+# C toolchain for the bundled SQLite, sqlite-vec, zstd and aws-lc (TLS) builds; WebKitGTK 4.1,
+# GTK 3, libsoup 3 and librsvg for the desktop app (src-tauri) on Linux.
+PACKAGES="build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev"
 # Node.js and npm build and test the desktop UI (ui/).
 command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
 missing=""

@@ -11,6 +11,7 @@ use crate::{Colors, Result};
 /// A card with everything a player or the agent needs. Field names are stable: they are the
 /// CLI's documented JSON output.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Card {
     /// Full name; "A // B" for multi-faced cards.
     pub name: String,
@@ -76,6 +77,7 @@ pub struct Card {
 
 /// One face of a card.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardFace {
     /// The face's name.
     pub name: String,
@@ -109,6 +111,7 @@ pub struct CardFace {
 
 /// A printing of a card.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Printing {
     /// Set code.
     pub set_code: String,
@@ -124,6 +127,7 @@ pub struct Printing {
 
 /// An official ruling.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardRuling {
     /// Publication date.
     pub published: String,

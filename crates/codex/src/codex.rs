@@ -99,6 +99,11 @@ impl Codex {
         crate::rules::search(&self.conn, text, limit)
     }
 
+    /// The rules' table of contents: sections with their chapters.
+    pub fn rules_outline(&self) -> Result<Vec<crate::rules::OutlineSection>> {
+        crate::rules::outline(&self.conn)
+    }
+
     /// Combos that use every named card, most popular first. Each name is resolved like
     /// [`Codex::card`], so a misspelt one is [`crate::Error::CardNotFound`] with suggestions.
     pub fn combos_with(

@@ -6,6 +6,7 @@ use crate::Result;
 
 /// Counts and provenance of the reference database (the CLI's `stats`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Stats {
     /// Cards (one per name), extras (tokens, art series...) included.
     pub cards: i64,

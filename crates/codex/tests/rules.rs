@@ -402,12 +402,45 @@ fn storing_again_replaces_the_rules() {
 }
 
 #[test]
+fn the_outline_lists_every_section_with_its_chapters_in_order() {
+    let outline = rules::outline(&reference()).unwrap();
+    let sections: Vec<(&str, &str)> = outline
+        .iter()
+        .map(|s| (s.number.as_str(), s.text.as_str()))
+        .collect();
+    assert_eq!(sections.len(), 9);
+    assert_eq!(sections[0], ("1", "Game Concepts"));
+    assert_eq!(sections[6], ("7", "Additional Rules"));
+    assert_eq!(outline.iter().map(|s| s.chapters.len()).sum::<usize>(), 146);
+    let first = &outline[0].chapters[0];
+    assert_eq!(
+        (first.number.as_str(), first.text.as_str()),
+        ("100", "General")
+    );
+    let additional: Vec<&str> = outline[6]
+        .chapters
+        .iter()
+        .map(|c| c.number.as_str())
+        .collect();
+    assert_eq!(additional[..3], ["700", "701", "702"]);
+    assert_eq!(outline[6].chapters[2].text, "Keyword Abilities");
+    // Chapters only: rules and sub-rules are read one chapter at a time.
+    assert!(
+        outline
+            .iter()
+            .flat_map(|s| &s.chapters)
+            .all(|c| c.number.len() == 3)
+    );
+}
+
+#[test]
 fn a_database_without_rules_says_to_import() {
     let conn = codex::db::in_memory_reference().unwrap();
     for err in [
         rules::rule(&conn, "702.19b").unwrap_err(),
         rules::glossary(&conn, "trample").unwrap_err(),
         rules::search(&conn, "trample", 5).unwrap_err(),
+        rules::outline(&conn).unwrap_err(),
     ] {
         assert!(matches!(err, Error::RulesNotImported), "{err:?}");
         assert!(err.to_string().contains("planeswalker import"), "{err}");

@@ -26,6 +26,7 @@ pub use store::{link_cards, store};
 /// A zone a combo piece may start in. Spellbook writes them as one letter each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Zone {
     /// `H`
     Hand,
@@ -70,6 +71,7 @@ impl Zone {
 
 /// Where a combo piece must be, and in what state, before the combo starts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct StartingState {
     /// Copies needed (almost always 1).
     pub quantity: u32,
@@ -93,6 +95,7 @@ pub struct StartingState {
 
 /// A named card a combo uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ComboCard {
     /// The card's full name as Spellbook writes it (faces joined with " // ").
     pub name: String,
@@ -113,6 +116,7 @@ pub struct ComboCard {
 
 /// A requirement any of several cards can meet ("Permanent Castable for {C}").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ComboTemplate {
     /// Spellbook's name for the requirement.
     pub name: String,
@@ -129,6 +133,7 @@ pub struct ComboTemplate {
 
 /// One thing a combo produces ("Infinite colorless mana", "Win the game").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ComboResult {
     /// Spellbook's feature name.
     pub name: String,

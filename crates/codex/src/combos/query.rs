@@ -17,6 +17,7 @@ use crate::{Colors, Result};
 
 /// A stored combo, as the CLI prints it (`--json` serialises this).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Combo {
     /// Spellbook's variant id, e.g. `742-1295`.
     pub spellbook_id: String,
@@ -31,6 +32,7 @@ pub struct Combo {
     pub results: Vec<ComboResult>,
     /// Union of the pieces' colour identities; serialised as letters ("UB", "C").
     #[serde(serialize_with = "colors_as_letters")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub color_identity: Colors,
     /// Mana needed to perform it, when Spellbook says.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -60,6 +62,7 @@ pub struct Combo {
 
 /// A combo found in (or nearly in) a deck.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ComboMatch {
     /// The combo.
     pub combo: Combo,

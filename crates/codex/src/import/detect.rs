@@ -60,6 +60,7 @@ impl SourceKind {
 /// The independently replaceable parts of the knowledge base.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Part {
     /// Cards, sets, printings, rulings.
     Cards,

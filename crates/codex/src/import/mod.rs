@@ -50,6 +50,7 @@ pub enum ImportProgress {
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportReport {
     /// True when the sources matched the current database and nothing was rebuilt.
     pub up_to_date: bool,
@@ -59,6 +60,7 @@ pub struct ImportReport {
     pub stats: crate::stats::Stats,
     /// Wall time of the import.
     #[serde(with = "seconds")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub elapsed: Duration,
 }
 

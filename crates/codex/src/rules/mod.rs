@@ -6,7 +6,7 @@
 //!   examples, and the glossary.
 //! * [`store`] writes it into the tables of `migrations/sqlite/reference/0002_rules.sql`,
 //!   with FTS5 indexes for [`search`].
-//! * [`rule`], [`glossary`], [`lookup`] and [`search`] answer from the database; their result
+//! * [`rule`], [`glossary`], [`lookup`], [`search`] and [`outline`] answer from the database; their result
 //!   types are the CLI's `--json` output, so their field names are a stable interface.
 //!
 //! This module owns the rules tables and nothing else; it never touches card data.
@@ -21,7 +21,8 @@ use std::path::Path;
 pub use number::RuleLevel;
 pub use parse::parse;
 pub use query::{
-    Rule, RuleAnswer, RuleHit, RuleHitKind, RuleRef, effective_date, glossary, lookup, rule, search,
+    OutlineSection, Rule, RuleAnswer, RuleHit, RuleHitKind, RuleRef, effective_date, glossary,
+    lookup, outline, rule, search,
 };
 pub use store::store;
 
@@ -57,6 +58,7 @@ pub struct RuleEntry {
 
 /// A glossary term and its definition.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct GlossaryEntry {
     /// The term as printed ("State-Based Actions", "Control, Controller").
     pub term: String,

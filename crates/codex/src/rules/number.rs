@@ -9,6 +9,7 @@ use std::fmt;
 /// How deep a number sits in the rules' outline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum RuleLevel {
     /// A section of the rules, `7` ("Additional Rules").
     Section,

@@ -24,6 +24,7 @@ const TERM_SIMILARITY_FLOOR: f64 = 0.8;
 
 /// A rule or heading named by number only, with its text (for parents, children, context).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RuleRef {
     /// Canonical number, `702.19`.
     pub number: String,
@@ -33,6 +34,7 @@ pub struct RuleRef {
 
 /// One rule with everything a player needs to read it in place.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Rule {
     /// Canonical number, `702.19b`.
     pub number: String,
@@ -58,6 +60,7 @@ pub struct Rule {
 /// `{"kind": "glossary", "term": …}`.
 #[derive(Debug, Clone, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum RuleAnswer {
     /// The query was a rule number.
     Rule(Rule),
@@ -68,6 +71,7 @@ pub enum RuleAnswer {
 /// Where a search hit comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum RuleHitKind {
     /// A rule (its text or its examples matched).
     Rule,
@@ -77,6 +81,7 @@ pub enum RuleHitKind {
 
 /// One full-text search hit.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RuleHit {
     /// Rule or glossary entry.
     pub kind: RuleHitKind,
@@ -90,6 +95,44 @@ pub struct RuleHit {
     pub snippet: String,
     /// Relevance (SQLite's BM25, negated so that higher is better).
     pub score: f64,
+}
+
+/// One section of the rules' outline with its chapters, for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OutlineSection {
+    /// Section number, `7`.
+    pub number: String,
+    /// Its title, "Additional Rules".
+    pub text: String,
+    /// Its chapters in the document's order (`700` "General", `701` "Keyword Actions"...).
+    pub chapters: Vec<RuleRef>,
+}
+
+/// The rules' table of contents: every section with its chapters, in the document's order.
+/// Rules and sub-rules are left out (a chapter's [`rule`] lists them as children).
+///
+/// Errors: [`Error::RulesNotImported`] when no rules are stored.
+pub fn outline(conn: &Connection) -> Result<Vec<OutlineSection>> {
+    effective_date(conn)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT number, text FROM rules WHERE level = 'section' ORDER BY sort_order",
+    )?;
+    let sections = stmt
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    sections
+        .into_iter()
+        .map(|(number, text)| {
+            Ok(OutlineSection {
+                chapters: children(conn, &number)?,
+                number,
+                text,
+            })
+        })
+        .collect()
 }
 
 /// The effective date (`YYYY-MM-DD`) of the stored rules, or [`Error::RulesNotImported`].

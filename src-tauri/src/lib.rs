@@ -1,0 +1,62 @@
+//! The Planeswalker desktop app: a thin tauri shell over `codex`.
+//!
+//! [`commands`] adapts the knowledge base to commands the UI calls through the generated
+//! `ui/src/bindings.ts`; [`specta_builder`] is the one list of them.
+
+pub mod commands;
+pub mod error;
+pub mod logging;
+pub mod state;
+
+use std::path::PathBuf;
+
+use tauri_specta::collect_commands;
+
+use crate::state::AppState;
+
+/// Overrides the data folder, as for the CLI (tests and portable setups use it).
+pub const DATA_DIR_VARIABLE: &str = "PLANESWALKER_DATA_DIR";
+
+/// The data folder: `PLANESWALKER_DATA_DIR` when set, otherwise the platform's app-data
+/// folder — the same as the CLI's, so both share one knowledge base. `None` when the
+/// platform has no home folder.
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_VARIABLE).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("app", "Planeswalker", "Planeswalker")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// Every command, for the invoke handler and the TypeScript bindings.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::library::knowledge_base_status,
+            commands::library::import_knowledge_base,
+            commands::library::cancel_import,
+            commands::cards::search_cards,
+            commands::cards::get_card,
+            commands::rules::get_rule,
+            commands::rules::search_rules,
+            commands::rules::rules_outline,
+        ])
+        // Counts, ranks and byte sizes are i64/u64 in Rust; none comes near 2^53, so plain
+        // JavaScript numbers hold them exactly.
+        .dangerously_cast_bigints_to_number()
+        // Result types are only serialised and arguments only deserialised: one TypeScript
+        // type per Rust type, not a `_Serialize` and a `_Deserialize` variant of each.
+        .disable_serde_phases()
+}
+
+/// Runs the app on the knowledge base in `data_dir` until its window closes.
+pub fn run(data_dir: PathBuf) -> tauri::Result<()> {
+    let builder = specta_builder();
+    tauri::Builder::default()
+        .manage(AppState::new(data_dir))
+        .invoke_handler(builder.invoke_handler())
+        .run(tauri::generate_context!())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,161 @@
+//! [`AppState`]: what every command shares — the open knowledge base and the running
+//! imports' cancellation tokens.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use codex::Codex;
+use codex::download::CancellationToken;
+
+use crate::error::AppError;
+
+/// Shared by every command (managed by tauri).
+pub struct AppState {
+    /// The knowledge base in the data folder.
+    pub knowledge_base: Arc<KnowledgeBase>,
+    /// Cancellation tokens of the running imports.
+    pub imports: ImportRegistry,
+}
+
+impl AppState {
+    /// State for the knowledge base in `data_dir`; nothing is opened yet.
+    pub fn new(data_dir: PathBuf) -> Self {
+        AppState {
+            knowledge_base: Arc::new(KnowledgeBase::new(data_dir)),
+            imports: ImportRegistry::default(),
+        }
+    }
+}
+
+/// The knowledge base in the data folder, opened on first use and kept open (the name index
+/// it caches is costly to rebuild).
+pub struct KnowledgeBase {
+    data_dir: PathBuf,
+    // One connection, used by one command at a time: queries take milliseconds, and a
+    // rusqlite connection cannot be shared between threads.
+    open: Mutex<Option<Codex>>,
+}
+
+impl KnowledgeBase {
+    /// The knowledge base in `data_dir`.
+    pub fn new(data_dir: PathBuf) -> Self {
+        KnowledgeBase {
+            data_dir,
+            open: Mutex::new(None),
+        }
+    }
+
+    /// The data folder.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Runs `query` on the open knowledge base (opening it if needed) on a blocking thread,
+    /// so SQLite never stalls the async runtime.
+    pub async fn query<T, F>(self: &Arc<Self>, query: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Codex) -> codex::Result<T> + Send + 'static,
+    {
+        let this = Arc::clone(self);
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic in an earlier query leaves nothing half-written: the guarded value is
+            // only ever replaced whole.
+            let mut open = this.open.lock().unwrap_or_else(PoisonError::into_inner);
+            let codex = match open.take() {
+                Some(codex) => codex,
+                None => Codex::open(&this.data_dir)?,
+            };
+            let answer = query(&codex);
+            *open = Some(codex);
+            Ok(answer?)
+        })
+        .await
+        .map_err(|e| AppError::internal(&e))
+        .and_then(|answer| answer)
+    }
+
+    /// Closes the connection, so the next query opens the database an import just put in
+    /// place (an open connection would keep reading the replaced file).
+    pub fn reopen_on_next_query(&self) {
+        *self.open.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+}
+
+/// Cancellation tokens of the running imports, by id.
+#[derive(Default)]
+pub struct ImportRegistry {
+    next_id: AtomicU64,
+    running: Mutex<HashMap<String, CancellationToken>>,
+}
+
+impl ImportRegistry {
+    /// Registers a new import; the returned guard unregisters it when dropped.
+    pub fn register(&self) -> RegisteredImport<'_> {
+        let id = format!(
+            "import-{}",
+            self.next_id.fetch_add(1, Ordering::Relaxed) + 1
+        );
+        let token = CancellationToken::new();
+        self.lock().insert(id.clone(), token.clone());
+        RegisteredImport {
+            registry: self,
+            id,
+            token,
+        }
+    }
+
+    /// Cancels the import `id`; false when no such import is running.
+    pub fn cancel(&self, id: &str) -> bool {
+        match self.lock().get(id) {
+            Some(token) => {
+                token.cancel();
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, CancellationToken>> {
+        self.running.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A running import's id and token, unregistered on drop.
+pub struct RegisteredImport<'a> {
+    registry: &'a ImportRegistry,
+    /// The id `cancel_import` takes.
+    pub id: String,
+    /// Fired by `cancel_import`.
+    pub token: CancellationToken,
+}
+
+impl Drop for RegisteredImport<'_> {
+    fn drop(&mut self) {
+        self.registry.lock().remove(&self.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cancel_fires_only_the_named_running_import() {
+        let registry = ImportRegistry::default();
+        let first = registry.register();
+        let second = registry.register();
+        assert_ne!(first.id, second.id);
+        assert!(registry.cancel(&second.id));
+        assert!(second.token.is_cancelled());
+        assert!(!first.token.is_cancelled());
+        let id = first.id.clone();
+        drop(first);
+        assert!(
+            !registry.cancel(&id),
+            "a finished import is no longer registered"
+        );
+    }
+}
