@@ -115,7 +115,10 @@ impl From<codex::Error> for AppError {
         use codex::Error as E;
         let detail = Some(chain(&error));
         let (code, message) = match &error {
-            E::NoDatabase { .. } | E::CardsNotImported | E::RulesNotImported => (
+            E::NoDatabase { .. }
+            | E::CardsNotImported
+            | E::RulesNotImported
+            | E::CombosNotImported => (
                 ErrorCode::NoKnowledgeBase,
                 "The knowledge base has not been imported yet. Import it to start.".to_owned(),
             ),
