@@ -20,6 +20,11 @@ pub fn insert_card(conn: &Connection, card: &CardRecord) -> Result<i64> {
     let mana_cost = join(&|f| f.mana_cost.clone(), " // ");
     let type_line = join(&|f| Some(f.type_line.clone()), " // ").unwrap_or_default();
     let oracle_text = join(&|f| Some(f.oracle_text.clone()), "\n//\n").unwrap_or_default();
+    let face_plain: Vec<String> = card
+        .faces
+        .iter()
+        .map(|f| without_reminder_text(&f.oracle_text))
+        .collect();
     let front = card.faces.first();
     let color_indicator = card
         .faces
@@ -49,7 +54,7 @@ pub fn insert_card(conn: &Connection, card: &CardRecord) -> Result<i64> {
         card.mana_value,
         type_line,
         oracle_text,
-        without_reminder_text(&oracle_text),
+        face_plain.join("\n//\n"),
         card.colors.bits(),
         card.color_identity.bits(),
         color_indicator,
@@ -86,7 +91,7 @@ pub fn insert_card(conn: &Connection, card: &CardRecord) -> Result<i64> {
     let mut name_insert =
         conn.prepare_cached("INSERT OR IGNORE INTO card_names (key, card_id) VALUES (?1, ?2)")?;
     name_insert.execute(params![name_key(&card.name), id])?;
-    for (index, face) in card.faces.iter().enumerate() {
+    for (index, (face, plain)) in card.faces.iter().zip(&face_plain).enumerate() {
         face_insert.execute(params![
             id,
             index as i64,
@@ -98,7 +103,7 @@ pub fn insert_card(conn: &Connection, card: &CardRecord) -> Result<i64> {
             face.types.join(" "),
             face.subtypes.join(" "),
             face.oracle_text,
-            without_reminder_text(&face.oracle_text),
+            plain,
             face.colors.bits(),
             face.color_indicator.map(|c| c.bits()),
             face.power,

@@ -57,6 +57,11 @@ fn register_sqlite_vec() {
     });
 }
 
+/// A count bound as an SQL integer (`LIMIT ?`); counts beyond i64 mean "no limit".
+pub(crate) fn sql_limit(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
 /// Applies the pragmas every connection uses.
 fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;

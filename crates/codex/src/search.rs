@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
+use crate::db::sql_limit;
 use crate::query::ast::{Expr, Predicate, ReleaseValue};
 use crate::query::{self, ParseError, Query};
 use crate::{Error, Result};
@@ -65,10 +66,6 @@ pub fn search_ids(conn: &Connection, query: &str, limit: usize) -> Result<Vec<i6
 pub fn full_text_ids(conn: &Connection, text: &str, limit: usize) -> Result<Vec<i64>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     ranked_full_text(conn, &words, limit, &HashSet::new())
-}
-
-fn sql_limit(limit: usize) -> i64 {
-    i64::try_from(limit).unwrap_or(i64::MAX)
 }
 
 /// Words as FTS5 tokens: the tokenizer (unicode61) splits on anything not a letter or digit,

@@ -12,6 +12,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Serialize, Serializer};
 
 use super::{ComboCard, ComboResult, ComboTemplate, StartingState, Zone};
+use crate::db::sql_limit;
 use crate::names::name_key;
 use crate::{Colors, Result};
 
@@ -287,11 +288,6 @@ fn distinct_keys(cards: &[&str]) -> Vec<String> {
 /// Keys as a JSON array for `json_each`, so any number of names binds as one parameter.
 fn keys_json(keys: &[String]) -> String {
     serde_json::Value::from(keys.to_vec()).to_string()
-}
-
-/// A count as an SQL integer; counts beyond i64 mean "no limit".
-fn sql_limit(count: usize) -> i64 {
-    i64::try_from(count).unwrap_or(i64::MAX)
 }
 
 fn colors_as_letters<S: Serializer>(colors: &Colors, serializer: S) -> Result<S::Ok, S::Error> {

@@ -303,7 +303,7 @@ fn fts_words(text: &str) -> Vec<String> {
 
 /// Rule and glossary hits for an FTS5 `query`, merged by score.
 fn ranked_hits(conn: &Connection, query: &str, limit: usize) -> Result<Vec<RuleHit>> {
-    let limit_sql = i64::try_from(limit).unwrap_or(i64::MAX);
+    let limit_sql = crate::db::sql_limit(limit);
     // Column weights: a word in the rule's own text counts double a word in its examples;
     // a word in a glossary term counts triple a word in the definition.
     let mut rules_stmt = conn.prepare_cached(
