@@ -3,8 +3,9 @@
 
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 # C toolchain for the bundled SQLite, sqlite-vec, zstd and aws-lc (TLS) builds; WebKitGTK 4.1,
-# GTK 3, libsoup 3 and librsvg for the desktop app (src-tauri) on Linux.
-PACKAGES="build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev"
+# GTK 3, libsoup 3 and librsvg for the desktop app (src-tauri) on Linux; Xvfb, xauth and
+# WebKitWebDriver run the end-to-end tests of the real window.
+PACKAGES="build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev xvfb xauth webkit2gtk-driver"
 # Node.js and npm build and test the desktop UI (ui/).
 command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
 missing=""

@@ -15,5 +15,8 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     restoreMocks: true,
+    // Some tests parse the full MTGJSON card file (about 100 MB of JSON) on first use; on a
+    // 2-core machine busy compiling Rust that alone can pass Vitest's 5 s default.
+    testTimeout: 60_000,
   },
 });
