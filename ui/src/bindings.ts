@@ -32,6 +32,8 @@ export const commands = {
 	searchRules: (text: string, limit: number) => typedError<RuleHit[], AppError>(__TAURI_INVOKE("search_rules", { text, limit })),
 	/**  The rules' table of contents: sections with their chapters. */
 	rulesOutline: () => typedError<OutlineSection[], AppError>(__TAURI_INVOKE("rules_outline")),
+	/**  Every glossary entry of the Comprehensive Rules, alphabetically by term. */
+	glossary: () => typedError<GlossaryEntry[], AppError>(__TAURI_INVOKE("glossary")),
 };
 
 /* Types */
