@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check and test: the UI's lint, tests and build, then formatting, lints, and the
+# Runs every check and test: the UI's lint, tests and build, then formatting, lints, the
 # whole workspace's tests (unit, integration and end-to-end, against the real data in
-# ../shared/data).
+# ../shared/data), and the end-to-end tests of the app's real window under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prepare.sh
@@ -10,6 +10,9 @@ if [ ! -d ../shared/data ]; then
   echo "error: the reference data ../shared/data is missing (see README: Tests)" >&2
   exit 1
 fi
+
+# The WebDriver server in front of WebKitWebDriver, pinned: its capabilities format matters.
+TAURI_DRIVER_VERSION=2.1.0
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
@@ -21,8 +24,20 @@ echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 echo "==> cargo clippy"
 cargo clippy --locked --workspace --all-targets -- -D warnings
+# The window's end-to-end test needs the embedded UI (the feature), so the line above skips it.
+cargo clippy --locked -p planeswalker-app --features custom-protocol --all-targets -- -D warnings
 echo "==> cargo test"
 cargo test --locked --workspace 2>&1 | tee -a "$log"
+
+echo "==> end-to-end tests of the app window (tauri-driver + WebKitWebDriver on Xvfb)"
+tools="$HOME/.cache/planeswalker/tools"
+if [ ! -x "$tools/bin/tauri-driver" ]; then
+  cargo install --locked tauri-driver --version "=$TAURI_DRIVER_VERSION" --root "$tools"
+fi
+export TAURI_DRIVER="$tools/bin/tauri-driver"
+xvfb-run -a -s "-screen 0 1600x1000x24" \
+  cargo test --locked -p planeswalker-app --features custom-protocol --test app_e2e 2>&1 | tee -a "$log"
+echo "screenshots: test-artifacts/e2e/"
 # One total for the UI and the whole workspace (cargo prints one line per test binary, the
 # last often the empty doc-test run; vitest one "Tests  N passed (N)" line).
 awk '/^test result:/ { passed += $4; failed += $6; ignored += $8 }

@@ -137,6 +137,10 @@ impl From<codex::Error> for AppError {
                 // codex's sentences already name the asked rule or term and why.
                 (ErrorCode::RuleNotFound, upper_first(&error.to_string()))
             }
+            E::ImportCancelled => (
+                ErrorCode::Cancelled,
+                "The import was cancelled. The knowledge base was not changed.".to_owned(),
+            ),
             E::Cancelled { .. } | E::RequestCancelled { .. } => (
                 ErrorCode::Cancelled,
                 "The import was cancelled. What was downloaded is kept for next time.".to_owned(),
@@ -156,6 +160,8 @@ impl From<codex::Error> for AppError {
             | E::BulkKindNotFound { .. } => {
                 (ErrorCode::ImportFailed, upper_first(&error.to_string()))
             }
+            // Only the card-image protocol meets it, and it answers with a status, not this.
+            E::NotAScryfallId { .. } => (ErrorCode::Internal, upper_first(&error.to_string())),
             E::Sqlite(_) | E::Migration(_) | E::Io { .. } | E::ChecksumTask { .. } => {
                 tracing::error!(error = %chain(&error), "knowledge base error");
                 (

@@ -6,12 +6,15 @@
 pub mod commands;
 pub mod error;
 pub mod logging;
+pub mod protocols;
+pub mod settings;
 pub mod state;
 
 use std::path::PathBuf;
 
 use tauri_specta::collect_commands;
 
+use crate::settings::Settings;
 use crate::state::AppState;
 
 /// Overrides the data folder, as for the CLI (tests and portable setups use it).
@@ -40,6 +43,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::rules::get_rule,
             commands::rules::search_rules,
             commands::rules::rules_outline,
+            commands::rules::glossary,
         ])
         // Counts, ranks and byte sizes are i64/u64 in Rust; none comes near 2^53, so plain
         // JavaScript numbers hold them exactly.
@@ -49,13 +53,34 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .disable_serde_phases()
 }
 
+/// Why the app could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The shared state could not be set up.
+    #[error(transparent)]
+    State(#[from] codex::Error),
+    /// tauri failed (no display, no web view).
+    #[error(transparent)]
+    Tauri(#[from] tauri::Error),
+}
+
 /// Runs the app on the knowledge base in `data_dir` until its window closes.
-pub fn run(data_dir: PathBuf) -> tauri::Result<()> {
+pub fn run(data_dir: PathBuf) -> Result<(), RunError> {
+    let settings = Settings::load(&data_dir).unwrap_or_else(|error| {
+        // The app still starts (with the public sources) so the player can fix the file.
+        tracing::error!(%error, "settings ignored");
+        Settings::default()
+    });
     let builder = specta_builder();
     tauri::Builder::default()
-        .manage(AppState::new(data_dir))
+        .manage(AppState::new(data_dir, settings.sources)?)
         .invoke_handler(builder.invoke_handler())
-        .run(tauri::generate_context!())
+        .register_asynchronous_uri_scheme_protocol(
+            protocols::card_image::SCHEME,
+            protocols::card_image::handle,
+        )
+        .run(tauri::generate_context!())?;
+    Ok(())
 }
 
 #[cfg(test)]

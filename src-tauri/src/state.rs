@@ -1,5 +1,5 @@
-//! [`AppState`]: what every command shares — the open knowledge base and the running
-//! imports' cancellation tokens.
+//! [`AppState`]: what every command shares — the open knowledge base, the download sources,
+//! the card-image cache and the running imports' cancellation tokens.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -7,7 +7,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use codex::Codex;
-use codex::download::CancellationToken;
+use codex::download::card_images::CardImages;
+use codex::download::{CancellationToken, Downloader, Sources};
 
 use crate::error::AppError;
 
@@ -15,17 +16,29 @@ use crate::error::AppError;
 pub struct AppState {
     /// The knowledge base in the data folder.
     pub knowledge_base: Arc<KnowledgeBase>,
+    /// Where imports download from.
+    pub downloader: Downloader,
+    /// Card images, cached in `<data dir>/cache/card-images`.
+    pub card_images: CardImages,
     /// Cancellation tokens of the running imports.
     pub imports: ImportRegistry,
 }
 
 impl AppState {
-    /// State for the knowledge base in `data_dir`; nothing is opened yet.
-    pub fn new(data_dir: PathBuf) -> Self {
-        AppState {
+    /// State for the knowledge base in `data_dir`, downloading from `sources`; nothing is
+    /// opened yet. Fails only when the HTTP client cannot be set up (no TLS roots).
+    pub fn new(data_dir: PathBuf, sources: Sources) -> codex::Result<Self> {
+        let downloader = Downloader::new(sources)?;
+        let card_images = CardImages::new(
+            data_dir.join("cache").join("card-images"),
+            downloader.clone(),
+        );
+        Ok(AppState {
             knowledge_base: Arc::new(KnowledgeBase::new(data_dir)),
+            downloader,
+            card_images,
             imports: ImportRegistry::default(),
-        }
+        })
     }
 }
 

@@ -104,6 +104,11 @@ impl Codex {
         crate::rules::outline(&self.conn)
     }
 
+    /// Every glossary entry of the rules, alphabetically by term.
+    pub fn glossary(&self) -> Result<Vec<crate::rules::GlossaryEntry>> {
+        crate::rules::glossary_entries(&self.conn)
+    }
+
     /// Combos that use every named card, most popular first. Each name is resolved like
     /// [`Codex::card`], so a misspelt one is [`crate::Error::CardNotFound`] with suggestions.
     pub fn combos_with(

@@ -221,6 +221,15 @@ pub enum Error {
         /// The partial file left on disk.
         part: PathBuf,
     },
+    /// An import was cancelled before its new database went in; the old one is untouched.
+    #[error("the import was cancelled; the knowledge base was not changed")]
+    ImportCancelled,
+    /// A card image was asked for by something that is not a Scryfall id.
+    #[error("\"{id}\" is not a Scryfall card id")]
+    NotAScryfallId {
+        /// What was given.
+        id: String,
+    },
     /// A small request (an index, a page, a checksum) was cancelled by the user; nothing is kept.
     #[error("request for {url} was cancelled")]
     RequestCancelled {

@@ -2,7 +2,8 @@
 
 mod common;
 
-use codex::import::{Part, SourceKind, import};
+use codex::download::CancellationToken;
+use codex::import::{ImportProgress, Part, SourceKind, import, import_cancellable};
 
 #[test]
 fn the_full_card_set_rules_and_combos_are_imported() {
@@ -94,6 +95,48 @@ fn a_failed_import_leaves_the_previous_database_in_place() {
     assert!(err.is_err());
     let codex = codex::Codex::open(dir.path()).unwrap();
     assert_eq!(codex.stats().unwrap().rules, 3_114);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("importing"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_cancelled_import_stops_mid_build_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = common::sources_of(SourceKind::ComprehensiveRules);
+    import(dir.path(), &rules, &|_| {}).unwrap();
+    let before = std::fs::read(dir.path().join(codex::db::REFERENCE_DB_FILE)).unwrap();
+
+    // Cancelled once the first 2,000 cards are stored, as the app's Cancel button would.
+    let cancel = CancellationToken::new();
+    let stored = std::sync::Mutex::new(Vec::new());
+    let err = import_cancellable(
+        dir.path(),
+        &common::reference_sources(),
+        &|event| {
+            if let ImportProgress::Stored { count } = event {
+                stored.lock().unwrap().push(count);
+                cancel.cancel();
+            }
+        },
+        &cancel,
+    )
+    .unwrap_err();
+    assert!(matches!(err, codex::Error::ImportCancelled), "{err:?}");
+    assert_eq!(
+        *stored.lock().unwrap(),
+        [2_000],
+        "nothing is stored after the cancel"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join(codex::db::REFERENCE_DB_FILE)).unwrap(),
+        before,
+        "the database in place is untouched"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())

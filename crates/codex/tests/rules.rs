@@ -434,6 +434,25 @@ fn the_outline_lists_every_section_with_its_chapters_in_order() {
 }
 
 #[test]
+fn the_glossary_lists_every_term_alphabetically_with_its_citations() {
+    let entries = rules::glossary_entries(&reference()).unwrap();
+    assert_eq!(entries.len(), 725);
+    let terms: Vec<String> = entries.iter().map(|e| e.term.to_lowercase()).collect();
+    let mut sorted = terms.clone();
+    sorted.sort();
+    assert_eq!(terms, sorted, "alphabetical, ignoring case");
+    assert_eq!(entries[0].term, "Abandon");
+    let trample = entries.iter().find(|e| e.term == "Trample").unwrap();
+    assert_eq!(trample.cited_rules, ["702.19"]);
+    let looked_up = rules::glossary(&reference(), "trample").unwrap();
+    assert_eq!(
+        (&trample.term, &trample.definition),
+        (&looked_up.term, &looked_up.definition),
+        "the list holds the same entries as the lookup"
+    );
+}
+
+#[test]
 fn a_database_without_rules_says_to_import() {
     let conn = codex::db::in_memory_reference().unwrap();
     for err in [
@@ -441,6 +460,7 @@ fn a_database_without_rules_says_to_import() {
         rules::glossary(&conn, "trample").unwrap_err(),
         rules::search(&conn, "trample", 5).unwrap_err(),
         rules::outline(&conn).unwrap_err(),
+        rules::glossary_entries(&conn).unwrap_err(),
     ] {
         assert!(matches!(err, Error::RulesNotImported), "{err:?}");
         assert!(err.to_string().contains("planeswalker import"), "{err}");

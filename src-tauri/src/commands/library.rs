@@ -5,7 +5,6 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use codex::download::latest::{CardProvider, FetchProgress, fetch_latest};
-use codex::download::{Downloader, Sources};
 use codex::import::{ImportProgress, ImportReport, Part, scan_dir};
 use codex::stats::Stats;
 use serde::{Deserialize, Serialize};
@@ -123,8 +122,8 @@ pub async fn knowledge_base_status(
 }
 
 /// Imports the whole knowledge base from `source`, streaming [`ImportEvent`]s to
-/// `on_progress`. Cancellable with `cancel_import` while downloading and until the build
-/// begins; the previous knowledge base stays in place until the new one is complete.
+/// `on_progress`. Cancellable with `cancel_import` at any point until the new database goes
+/// in; the previous knowledge base stays in place until the new one is complete.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_knowledge_base(
@@ -142,7 +141,7 @@ pub async fn import_knowledge_base(
     let data_dir = state.knowledge_base.data_dir().to_path_buf();
     let sources = match source {
         ImportSource::PublicSources => {
-            let downloader = Downloader::new(Sources::default())?;
+            let downloader = &state.downloader;
             let last_bytes_event = Mutex::new(None::<Instant>);
             let progress = |event: FetchProgress| {
                 if let Some(event) = download_event(event, &last_bytes_event) {
@@ -150,7 +149,7 @@ pub async fn import_knowledge_base(
                 }
             };
             fetch_latest(
-                &downloader,
+                downloader,
                 &Part::ALL,
                 CardProvider::Mtgjson,
                 &data_dir.join("downloads"),
@@ -171,20 +170,15 @@ pub async fn import_knowledge_base(
             found
         }
     };
-    // The build below cannot be interrupted (it is atomic: all or nothing), so this is the
-    // last moment a cancel can take effect.
-    if import.token.is_cancelled() {
-        return Err(AppError::new(
-            ErrorCode::Cancelled,
-            "The import was cancelled. The knowledge base was not changed.",
-            None,
-        ));
-    }
     let channel = on_progress.clone();
+    let token = import.token.clone();
     let report = tauri::async_runtime::spawn_blocking(move || {
-        codex::import::import(&data_dir, &sources, &|event| {
-            send(&channel, build_event(event));
-        })
+        codex::import::import_cancellable(
+            &data_dir,
+            &sources,
+            &|event| send(&channel, build_event(event)),
+            &token,
+        )
     })
     .await
     .map_err(|e| AppError::internal(&e))??;

@@ -13,4 +13,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "get_rule",
     "search_rules",
     "rules_outline",
+    "glossary",
 ];

@@ -1,6 +1,6 @@
 //! The Comprehensive Rules browser.
 
-use codex::rules::{OutlineSection, RuleAnswer, RuleHit};
+use codex::rules::{GlossaryEntry, OutlineSection, RuleAnswer, RuleHit};
 use tauri::State;
 
 use crate::error::AppError;
@@ -38,4 +38,11 @@ pub async fn rules_outline(state: State<'_, AppState>) -> Result<Vec<OutlineSect
         .knowledge_base
         .query(|codex| codex.rules_outline())
         .await
+}
+
+/// Every glossary entry of the Comprehensive Rules, alphabetically by term.
+#[tauri::command]
+#[specta::specta]
+pub async fn glossary(state: State<'_, AppState>) -> Result<Vec<GlossaryEntry>, AppError> {
+    state.knowledge_base.query(|codex| codex.glossary()).await
 }

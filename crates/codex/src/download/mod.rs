@@ -12,6 +12,7 @@
 //! gave no validator for `If-Range` is downloaded again from the start. `<dest>` appears only
 //! once every byte is there.
 
+pub mod card_images;
 pub mod latest;
 mod resume_state;
 pub mod scryfall_bulk;

@@ -21,6 +21,7 @@ pub(crate) use input::sha256_file;
 pub use input::{decompress, open_decompressed};
 
 use crate::db::{self, reference_db_path};
+use crate::download::CancellationToken;
 use crate::sources::{mtgjson, scryfall};
 use crate::{Error, Result, card_store};
 
@@ -80,6 +81,19 @@ pub fn import(
     sources: &[SourceFile],
     progress: &dyn Fn(ImportProgress),
 ) -> Result<ImportReport> {
+    import_cancellable(data_dir, sources, progress, &CancellationToken::new())
+}
+
+/// [`import`] that stops with [`Error::ImportCancelled`] soon after `cancel` fires (it is
+/// checked at every progress report, a few times a second); the database in place is then
+/// left exactly as it was.
+pub fn import_cancellable(
+    data_dir: &Path,
+    sources: &[SourceFile],
+    progress: &dyn Fn(ImportProgress),
+    cancel: &CancellationToken,
+) -> Result<ImportReport> {
+    let progress = &Reporter { progress, cancel };
     let started = Instant::now();
     let mut parts: Vec<Part> = sources.iter().map(|s| s.kind.part()).collect();
     parts.sort();
@@ -95,9 +109,9 @@ pub fn import(
     for part in &parts {
         let mut files: Vec<String> = Vec::new();
         for source in sources.iter().filter(|s| s.kind.part() == *part) {
-            progress(ImportProgress::Hashing {
+            progress.report(ImportProgress::Hashing {
                 path: source.path.clone(),
-            });
+            })?;
             files.push(format!(
                 "{:?}:{}",
                 source.kind,
@@ -173,7 +187,7 @@ pub fn import(
                 Part::Combos => import_combos(&tx, &part_sources, progress)?,
             }
         }
-        progress(ImportProgress::Finishing);
+        progress.report(ImportProgress::Finishing)?;
         if parts.contains(&Part::Cards) {
             card_store::finish_cards(&tx)?;
             // Combos carried over from the previous database point at the old card rows.
@@ -187,6 +201,8 @@ pub fn import(
             .map(|d| d.as_secs())
             .unwrap_or_default();
         write_meta(&tx, "imported_at_unix", &now.to_string())?;
+        // The last moment a cancel can take effect: after this the new database goes in.
+        progress.check()?;
         tx.commit()?;
         conn.execute_batch("ANALYZE; PRAGMA optimize;")?;
         let stats = crate::stats::stats(&conn)?;
@@ -214,6 +230,29 @@ pub fn import(
         stats,
         elapsed: started.elapsed(),
     })
+}
+
+/// Passes progress on and stops the import once it is cancelled.
+struct Reporter<'a> {
+    progress: &'a dyn Fn(ImportProgress),
+    cancel: &'a CancellationToken,
+}
+
+impl Reporter<'_> {
+    /// Reports `event`, or fails with [`Error::ImportCancelled`].
+    fn report(&self, event: ImportProgress) -> Result<()> {
+        self.check()?;
+        (self.progress)(event);
+        Ok(())
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.cancel.is_cancelled() {
+            Err(Error::ImportCancelled)
+        } else {
+            Ok(())
+        }
+    }
 }
 
 /// Cards need exactly one card file; printings and rulings only add to one.
@@ -290,7 +329,7 @@ fn clear_part(tx: &Transaction<'_>, part: Part) -> Result<()> {
 fn import_cards(
     tx: &Transaction<'_>,
     sources: &[&SourceFile],
-    progress: &dyn Fn(ImportProgress),
+    progress: &Reporter<'_>,
 ) -> Result<()> {
     // Cards first: printings and rulings attach to them.
     let mut ordered: Vec<&&SourceFile> = sources.iter().collect();
@@ -301,24 +340,25 @@ fn import_cards(
         )
     });
     for source in ordered {
-        progress(ImportProgress::Reading {
+        progress.report(ImportProgress::Reading {
             kind: source.kind,
             path: source.path.clone(),
-        });
+        })?;
         let name = source.path.display().to_string();
         let mut count = 0u64;
-        let tick = |count: &mut u64| {
+        let tick = |count: &mut u64| -> Result<()> {
             *count += 1;
             if (*count).is_multiple_of(2000) {
-                progress(ImportProgress::Stored { count: *count });
+                progress.report(ImportProgress::Stored { count: *count })?;
             }
+            Ok(())
         };
         match source.kind {
             SourceKind::MtgjsonAtomicCards => {
                 let (meta, _) =
                     mtgjson::read_atomic_cards(open_decompressed(&source.path)?, &name, |card| {
                         card_store::insert_card(tx, &card)?;
-                        tick(&mut count);
+                        tick(&mut count)?;
                         Ok(())
                     })?;
                 write_meta(tx, "cards.source", "mtgjson")?;
@@ -328,7 +368,7 @@ fn import_cards(
             SourceKind::MtgjsonSets => {
                 mtgjson::read_sets(open_decompressed(&source.path)?, &name, |set, printings| {
                     store_set(tx, &set, &printings)?;
-                    tick(&mut count);
+                    tick(&mut count)?;
                     Ok(())
                 })?;
             }
@@ -340,7 +380,7 @@ fn import_cards(
                     let entry_name = format!("{name}:{entry}");
                     mtgjson::read_sets(reader, &entry_name, |set, printings| {
                         store_set(tx, &set, &printings)?;
-                        tick(&mut count);
+                        tick(&mut count)?;
                         Ok(())
                     })
                     .map(|_| ())
@@ -349,7 +389,7 @@ fn import_cards(
             SourceKind::ScryfallOracleCards => {
                 scryfall::read_cards(open_decompressed(&source.path)?, &name, |card| {
                     card_store::insert_card(tx, &card)?;
-                    tick(&mut count);
+                    tick(&mut count)?;
                     Ok(())
                 })?;
                 write_meta(tx, "cards.source", "scryfall")?;
@@ -361,7 +401,7 @@ fn import_cards(
                     |printing, set| {
                         card_store::upsert_set(tx, &set)?;
                         card_store::insert_printing(tx, &printing)?;
-                        tick(&mut count);
+                        tick(&mut count)?;
                         Ok(())
                     },
                 )?;
@@ -372,7 +412,7 @@ fn import_cards(
                     &name,
                     |oracle_id, ruling| {
                         card_store::insert_ruling_by_oracle_id(tx, &oracle_id, &ruling)?;
-                        tick(&mut count);
+                        tick(&mut count)?;
                         Ok(())
                     },
                 )?;
@@ -399,7 +439,7 @@ fn store_set(
 fn single_source<'a>(
     sources: &[&'a SourceFile],
     what: &str,
-    progress: &dyn Fn(ImportProgress),
+    progress: &Reporter<'_>,
 ) -> Result<&'a SourceFile> {
     let [source] = sources else {
         return Err(Error::format(
@@ -407,17 +447,17 @@ fn single_source<'a>(
             format!("more than one {what} given: import one"),
         ));
     };
-    progress(ImportProgress::Reading {
+    progress.report(ImportProgress::Reading {
         kind: source.kind,
         path: source.path.clone(),
-    });
+    })?;
     Ok(source)
 }
 
 fn import_rules(
     tx: &Transaction<'_>,
     sources: &[&SourceFile],
-    progress: &dyn Fn(ImportProgress),
+    progress: &Reporter<'_>,
 ) -> Result<()> {
     let source = single_source(sources, "Comprehensive Rules file", progress)?;
     let mut text = String::new();
@@ -430,7 +470,7 @@ fn import_rules(
 fn import_combos(
     tx: &Transaction<'_>,
     sources: &[&SourceFile],
-    progress: &dyn Fn(ImportProgress),
+    progress: &Reporter<'_>,
 ) -> Result<()> {
     let source = single_source(sources, "combo export", progress)?;
     let name = source.path.display().to_string();
@@ -439,7 +479,7 @@ fn import_combos(
         crate::combos::store(tx, &combo)?;
         count += 1;
         if count.is_multiple_of(2000) {
-            progress(ImportProgress::Stored { count });
+            progress.report(ImportProgress::Stored { count })?;
         }
         Ok(())
     })?;

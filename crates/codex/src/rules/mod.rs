@@ -22,7 +22,7 @@ pub use number::RuleLevel;
 pub use parse::parse;
 pub use query::{
     OutlineSection, Rule, RuleAnswer, RuleHit, RuleHitKind, RuleRef, effective_date, glossary,
-    lookup, outline, rule, search,
+    glossary_entries, lookup, outline, rule, search,
 };
 pub use store::store;
 

@@ -245,20 +245,47 @@ pub fn glossary(conn: &Connection, term: &str) -> Result<GlossaryEntry> {
             })
             .optional()?;
         if let Some((term, definition, cited)) = found {
-            let cited_rules = serde_json::from_str(&cited).map_err(|source| Error::Json {
-                source_name: format!("glossary citations of {term}"),
-                source,
-            })?;
-            return Ok(GlossaryEntry {
-                term,
-                definition,
-                cited_rules,
-            });
+            return glossary_entry(term, definition, &cited);
         }
     }
     Err(Error::GlossaryTermNotFound {
         term: term.trim().to_owned(),
         suggestions: term_suggestions(conn, &key)?,
+    })
+}
+
+/// Every glossary entry, alphabetically by term (case-insensitive), for browsing.
+///
+/// Errors: [`Error::RulesNotImported`] when no rules are stored.
+pub fn glossary_entries(conn: &Connection) -> Result<Vec<GlossaryEntry>> {
+    effective_date(conn)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT term, definition, cited_rules FROM glossary ORDER BY term COLLATE NOCASE, id",
+    )?;
+    let rows = stmt
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(term, definition, cited)| glossary_entry(term, definition, &cited))
+        .collect()
+}
+
+/// An entry from its stored columns (`cited` is the JSON array of rule numbers).
+fn glossary_entry(term: String, definition: String, cited: &str) -> Result<GlossaryEntry> {
+    let cited_rules = serde_json::from_str(cited).map_err(|source| Error::Json {
+        source_name: format!("glossary citations of {term}"),
+        source,
+    })?;
+    Ok(GlossaryEntry {
+        term,
+        definition,
+        cited_rules,
     })
 }
 

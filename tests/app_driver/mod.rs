@@ -1,0 +1,181 @@
+//! Driving the app's real window through WebDriver: `tauri-driver` in front of WebKitGTK's
+//! `WebKitWebDriver`, on a display (Xvfb in CI). Shared by the end-to-end test and the window
+//! benchmark.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// How long the UI may take for anything but an import.
+pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The repository's root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `<repo>/../shared/data`, the real reference data.
+pub fn shared_data() -> PathBuf {
+    repo_root().join("../shared/data")
+}
+
+/// A port free on 127.0.0.1 right now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `tauri-driver`, killed when dropped (it closes the app with it).
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    /// Starts `tauri-driver` (`$TAURI_DRIVER`, else from the PATH); the app it launches uses
+    /// `data_dir`.
+    pub fn start(data_dir: &Path) -> Driver {
+        let program = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let port = free_port();
+        let child = Command::new(&program)
+            .arg("--port")
+            .arg(port.to_string())
+            .arg("--native-port")
+            .arg(free_port().to_string())
+            // Inherited by WebKitWebDriver and from it by the app.
+            .env("PLANESWALKER_DATA_DIR", data_dir)
+            .env("NO_PROXY", "127.0.0.1,localhost")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot start {}: {e}; install it with `cargo install tauri-driver --locked` \
+                     (scripts/test-all.sh does) and Debian's webkit2gtk-driver",
+                    program.to_string_lossy()
+                )
+            });
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A WebDriver session on the app, with the screenshot folder.
+pub struct App {
+    /// The session.
+    pub client: Client,
+    artifacts: PathBuf,
+}
+
+impl App {
+    /// Launches the app (the binary cargo built for this test) through `driver`; screenshots
+    /// go to `test-artifacts/<artifacts>/`, emptied first.
+    pub async fn launch(driver: &Driver, artifacts: &str) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
+            "no display: run under `xvfb-run -a -s \"-screen 0 1600x1000x24\"`"
+        );
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("wry"));
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_planeswalker-app") }),
+        );
+        let url = format!("http://127.0.0.1:{}", driver.port);
+        let started = Instant::now();
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                // tauri-driver needs a moment to listen.
+                Err(_) if started.elapsed() < Duration::from_secs(30) => {
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("no WebDriver session at {url}: {e}"),
+            }
+        };
+        let artifacts = repo_root().join("test-artifacts").join(artifacts);
+        let _ = std::fs::remove_dir_all(&artifacts);
+        std::fs::create_dir_all(&artifacts).unwrap();
+        App { client, artifacts }
+    }
+
+    /// The first element matching `css` once it exists.
+    pub async fn wait_for(&self, css: &str, timeout: Duration) -> Element {
+        self.client
+            .wait()
+            .at_most(timeout)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css} within {timeout:?}: {e}"))
+    }
+
+    /// The first element matching the XPath `xpath` once it exists.
+    pub async fn wait_for_xpath(&self, xpath: &str, timeout: Duration) -> Element {
+        self.client
+            .wait()
+            .at_most(timeout)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no element {xpath} within {timeout:?}: {e}"))
+    }
+
+    /// The button whose text contains `label`.
+    pub async fn button(&self, label: &str) -> Element {
+        self.wait_for_xpath(&format!("//button[contains(., '{label}')]"), UI_TIMEOUT)
+            .await
+    }
+
+    /// Waits until the text of the first `css` element contains `expected`; returns the text.
+    pub async fn wait_for_text(&self, css: &str, expected: &str, timeout: Duration) -> String {
+        let started = Instant::now();
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(expected) {
+                return text;
+            }
+            assert!(
+                started.elapsed() < timeout,
+                "{css} did not come to contain {expected:?} within {timeout:?}; it reads {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a PNG of the window as `<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(self.artifacts.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Replaces the text of the search box and presses Enter.
+    pub async fn search(&self, query: &str) -> Element {
+        let input = self.wait_for("#card-search", UI_TIMEOUT).await;
+        input.clear().await.unwrap();
+        input.send_keys(query).await.unwrap();
+        input.send_keys("\u{E007}").await.unwrap();
+        input
+    }
+}
+

@@ -1,0 +1,174 @@
+//! The desktop app in its real window, driven like a player would through WebDriver
+//! (`tauri-driver` in front of WebKitGTK's `WebKitWebDriver`), on a display (Xvfb in CI).
+//!
+//! The app starts on an empty data folder whose `settings.json` points every download source at
+//! a server on 127.0.0.1 serving the real reference files, so the first-run import runs the
+//! real download and build code without the internet. Screenshots of each screen go to
+//! `test-artifacts/e2e/` at the repository root.
+//!
+//! Run: `xvfb-run -a -s "-screen 0 1600x1000x24" cargo test -p planeswalker-app --features
+//! custom-protocol --test app_e2e` with `tauri-driver` (`cargo install tauri-driver --locked`)
+//! and `WebKitWebDriver` (Debian: `webkit2gtk-driver`) on the PATH; `scripts/test-all.sh` does.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failure is a test failure"
+)]
+
+mod app_driver;
+// The codex crate's test server; this binary does not use every one of its faults.
+#[allow(dead_code)]
+#[path = "../crates/codex/tests/loopback_http/mod.rs"]
+mod loopback_http;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use app_driver::{App, Driver, UI_TIMEOUT, repo_root, shared_data};
+use loopback_http::{Fault, LoopbackServer, Route};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+/// The import builds the whole knowledge base in a debug build: generous, but bounded.
+const IMPORT_TIMEOUT: Duration = Duration::from_secs(300);
+
+const ATOMIC_CARDS: &str = "/api/v5/AtomicCards.json.gz";
+const SET_FILES: &str = "/api/v5/AllSetFiles.tar.zst";
+const RULES: &str = "/rules/MagicCompRules-20260116.txt";
+const SPELLBOOK: &str = "/variants.json";
+
+fn read(path: PathBuf) -> Arc<Vec<u8>> {
+    Arc::new(std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display())))
+}
+
+/// Serves the shared data where MTGJSON, Wizards and Commander Spellbook keep it. The card
+/// file's first request hangs (a stalled connection), so the test can cancel the import
+/// while it is visibly in progress.
+fn serve_sources(server: &LoopbackServer) {
+    let data = shared_data();
+    let files = [
+        (
+            ATOMIC_CARDS,
+            read(data.join("cards/AtomicCards-merged-mtgjson-5.2.0+20220425.json.gz")),
+            "application/gzip",
+        ),
+        (
+            SET_FILES,
+            read(data.join("cards/AllSetFiles-mtgjson-5.2.0+20220425.tar.zst")),
+            "application/zstd",
+        ),
+        (RULES, read(data.join("rules/MagicCompRules-20260116.txt")), "text/plain"),
+        (
+            SPELLBOOK,
+            read(repo_root().join("crates/codex/tests/fixtures/commander-spellbook/variants.json")),
+            "application/json",
+        ),
+    ];
+    for (path, body, content_type) in files {
+        let etag = format!("\"{}\"", &hex(&Sha256::digest(body.as_slice()))[..16]);
+        let mut route = Route::file(body, &etag, content_type);
+        if path == ATOMIC_CARDS {
+            route.faults.push_back(Fault::Hang);
+        }
+        server.serve(path, route);
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The settings file a user with a local mirror would write.
+fn write_settings(data_dir: &Path, server: &LoopbackServer) {
+    let settings = json!({
+        "sources": {
+            "mtgjson_base": format!("{}/api/v5/", server.base()),
+            "mtgjson_printings": "AllSetFiles.tar.zst",
+            "scryfall_api_base": server.base(),
+            "discover_rules_txt": false,
+            "rules_txt": server.url(RULES),
+            "spellbook_variants": server.url(SPELLBOOK),
+        }
+    });
+    std::fs::write(
+        data_dir.join("settings.json"),
+        serde_json::to_vec_pretty(&settings).unwrap(),
+    )
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_rules() {
+    let server = LoopbackServer::start().await;
+    serve_sources(&server);
+    let data_dir = tempfile::tempdir().unwrap();
+    write_settings(data_dir.path(), &server);
+    let driver = Driver::start(data_dir.path());
+    let app = App::launch(&driver, "e2e").await;
+
+    // First run: onboarding offers the import; the card download stalls, so the progress is
+    // on screen and the import can be cancelled.
+    app.button("public sources").await.click().await.unwrap();
+    app.wait_for("[role=progressbar]", UI_TIMEOUT).await;
+    app.wait_for_text("main", "Downloading", UI_TIMEOUT).await;
+    app.screenshot("01-import-progress").await;
+    app.button("Cancel").await.click().await.unwrap();
+    app.wait_for_text("main", "cancelled", UI_TIMEOUT).await;
+    app.screenshot("02-import-cancelled").await;
+    assert!(
+        !data_dir.path().join("reference.sqlite3").exists(),
+        "a cancelled first import leaves no knowledge base"
+    );
+
+    // Retry: the server answers now, and the whole knowledge base is built.
+    app.button("Retry").await.click().await.unwrap();
+    app.wait_for_text("main", "23,711", IMPORT_TIMEOUT).await;
+    app.screenshot("03-import-done").await;
+    app.button("Start searching").await.click().await.unwrap();
+
+    // A Scryfall-syntax search finds the right cards.
+    app.search("t:instant c:r mv=1 o:\"3 damage\"").await;
+    let results = app
+        .wait_for_text("[role=listbox]", "Lightning Bolt", UI_TIMEOUT)
+        .await;
+    assert!(!results.contains("Shock"), "Shock deals 2: {results}");
+    app.screenshot("04-search-results").await;
+
+    // Keyboard: the first result is active; Enter opens it... after moving to Lightning Bolt.
+    let bolt = app
+        .wait_for_xpath("//*[@role='option'][contains(., 'Lightning Bolt')]", UI_TIMEOUT)
+        .await;
+    bolt.click().await.unwrap();
+    app.wait_for_text("main h2", "Lightning Bolt", UI_TIMEOUT).await;
+    app.wait_for_text("main", "deals 3 damage to any target", UI_TIMEOUT)
+        .await;
+    app.wait_for_text("main", "Legal", UI_TIMEOUT).await;
+    app.screenshot("05-card-page").await;
+
+    // A syntax error is shown under the query, at the offending part.
+    app.client.back().await.ok();
+    let input = app.search("t:creature pow>").await;
+    let error = app.wait_for_text("[role=alert]", "pow", UI_TIMEOUT).await;
+    assert!(!error.is_empty());
+    app.screenshot("06-syntax-error").await;
+    input.clear().await.unwrap();
+
+    // The rules browser jumps to 702.19b.
+    app.button("Rules").await.click().await.unwrap();
+    let jump = app
+        .wait_for("input[aria-label*='Jump'], input[placeholder*='702']", UI_TIMEOUT)
+        .await;
+    jump.send_keys("702.19b").await.unwrap();
+    jump.send_keys("\u{E007}").await.unwrap();
+    app.wait_for_text("article", "702.19b", UI_TIMEOUT).await;
+    app.wait_for_text("article", "trample", UI_TIMEOUT).await;
+    app.screenshot("07-rules-702.19b").await;
+
+    app.button("Settings").await.click().await.unwrap();
+    app.wait_for_text("main", "23,711", UI_TIMEOUT).await;
+    app.screenshot("08-settings").await;
+
+    app.client.close().await.unwrap();
+}
