@@ -120,7 +120,8 @@ function CardDetails({ card, onOpenRule }: { card: Card; onOpenRule: (rule: stri
               id="card-title"
               ref={headingRef}
               tabIndex={-1}
-              className="text-2xl font-semibold tracking-tight"
+              // A focus target for reading, not a control: no focus ring.
+              className="text-2xl font-semibold tracking-tight focus:outline-none"
             >
               {card.name}
             </h2>

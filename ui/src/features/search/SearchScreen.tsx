@@ -226,7 +226,7 @@ function ResultSummary({
   if (found !== null && found >= RESULT_LIMIT) {
     text = `Showing the first ${count.format(RESULT_LIMIT)} cards — refine your search to see the rest`;
   } else if (found !== null && hasQuery) {
-    text = found === 1 ? "1 card" : `${count.format(found)} cards`;
+    text = found === 0 ? "No cards" : found === 1 ? "1 card" : `${count.format(found)} cards`;
   }
   return (
     <p
@@ -257,9 +257,7 @@ function SearchFailure({ error, onRetry }: { error: AppError; onRetry: () => voi
     <div role="alert" className="mx-auto max-w-md space-y-3 px-4 py-10 text-center">
       <p className="font-medium">{error.message}</p>
       {error.code === "no_knowledge_base" ? (
-        <p className="text-sm text-stone-600 dark:text-stone-400">
-          Settings has the import, from the public sources or a folder.
-        </p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">Import it again from Settings.</p>
       ) : (
         <button type="button" className="btn" onClick={onRetry}>
           Try again

@@ -32,7 +32,7 @@ export function Printings({ printings }: { printings: Printing[] }) {
   const shown = all ? sorted : sorted.slice(0, FIRST_PRINTINGS);
   return (
     <div>
-      <table className="w-full text-left text-sm">
+      <table className="w-full max-w-2xl text-left text-sm">
         <caption className="sr-only">Printings</caption>
         <thead className="text-xs text-stone-500 dark:text-stone-400">
           <tr className="border-b border-stone-200 dark:border-stone-800">
