@@ -20,9 +20,9 @@ describe("QueryError", () => {
     expect(alert).toHaveTextContent("unsupported keyword `cn`");
   });
 
-  it("counts characters as code points, as the Rust parser does", () => {
-    // "🔥" is one char in Rust but two UTF-16 units in JavaScript.
-    render(<QueryError query="🔥 c:q" message="unknown colour `q`" start={4} end={5} />);
+  it("counts UTF-16 code units, as the shell converts the parser's spans", () => {
+    // "🔥" is one char in Rust but two UTF-16 units in JavaScript: `q` starts at unit 5.
+    render(<QueryError query="🔥 c:q" message="unknown colour `q`" start={5} end={6} />);
     expect(screen.getByRole("alert").querySelector("mark")).toHaveTextContent(/^q$/);
   });
 

@@ -1,0 +1,311 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AppError, Card } from "../../bindings";
+import { SEARCH_INPUT_ID } from "../../lib/dom";
+import { axeViolations } from "../../test/axe";
+import { cardsWhere } from "../../test/cardData";
+import { SearchScreen } from "./SearchScreen";
+import { RESULT_LIMIT, useSearch } from "./searchStore";
+
+/** What `search_cards` was asked, in order. */
+let searches: { query: string; limit: number }[] = [];
+
+type Answer = Card[] | AppError | Promise<Card[]>;
+
+/** Answers `search_cards` with `answer(query)`: real cards, or an error as the shell sends it. */
+function answerSearches(answer: (query: string) => Answer) {
+  mockIPC((command, args) => {
+    if (command !== "search_cards") {
+      throw new Error(`unexpected command ${command}`);
+    }
+    const { query, limit } = args as { query: string; limit: number };
+    searches.push({ query, limit });
+    const result = answer(query);
+    // The shell rejects with the plain AppError object, which the bindings turn into a result.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+    return "code" in result ? Promise.reject(result) : result;
+  });
+}
+
+const named = (word: string) => cardsWhere((card) => card.name.toLowerCase().includes(word));
+
+function searchBox(): HTMLElement {
+  return screen.getByRole("combobox", { name: "Search cards" });
+}
+
+/** The result list (the sort selects have options too, so queries look inside it). */
+async function resultList() {
+  return within(await screen.findByRole("listbox", { name: "Search results" }));
+}
+
+function optionNames(): string[] {
+  return within(screen.getByRole("listbox"))
+    .getAllByRole("option")
+    .map((option) => option.getAttribute("aria-label") ?? "");
+}
+
+beforeEach(() => {
+  searches = [];
+  useSearch.setState(useSearch.getInitialState());
+  // jsdom lays nothing out; the list needs a height to know how many rows are in view.
+  vi.spyOn(Element.prototype, "clientHeight", "get").mockReturnValue(560);
+  vi.spyOn(Element.prototype, "clientWidth", "get").mockReturnValue(800);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  clearMocks();
+});
+
+describe("SearchScreen", () => {
+  it("shows the matching cards with their cost, type, stats and a count", async () => {
+    const lightning = named("lightning");
+    answerSearches(() => lightning);
+    render(<SearchScreen onOpenCard={vi.fn()} />);
+    await userEvent.type(searchBox(), "lightning");
+
+    const list = await resultList();
+    const bolt = list.getByRole("option", { name: "Lightning Bolt, Instant" });
+    expect(within(bolt).getByRole("img", { name: "red mana" })).toBeInTheDocument();
+    const ball = list.getByRole("option", { name: /^Ball Lightning,/ });
+    expect(ball).toHaveTextContent("Creature — Elemental");
+    expect(ball).toHaveTextContent("6/1");
+    expect(screen.getByRole("status")).toHaveTextContent(`${String(lightning.length)} cards`);
+    expect(searches.at(-1)).toEqual({ query: "lightning", limit: RESULT_LIMIT });
+  });
+
+  it("searches once typing pauses, not on every key", async () => {
+    const bolts = named("bolt");
+    answerSearches(() => bolts);
+    // Fake clocks for the debounce alone; keys typed with fireEvent, which waits on no timer.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    render(<SearchScreen onOpenCard={vi.fn()} />);
+
+    for (const typed of ["b", "bo", "bol", "bolt"]) {
+      fireEvent.change(searchBox(), { target: { value: typed } });
+      await act(() => vi.advanceTimersByTimeAsync(100));
+    }
+    expect(searches).toEqual([]);
+    await act(() => vi.advanceTimersByTimeAsync(60));
+    expect(searches.map((search) => search.query)).toEqual(["bolt"]);
+    expect(
+      within(screen.getByRole("listbox")).getByRole("option", { name: "Lightning Bolt, Instant" }),
+    ).toBeInTheDocument();
+  });
+
+  it("shows only the latest query's answer when an older one arrives late", async () => {
+    let answerGoblin: (cards: Card[]) => void = () => undefined;
+    const kings = named("goblin king");
+    answerSearches((query) =>
+      query === "goblin"
+        ? new Promise<Card[]>((resolve) => {
+            answerGoblin = resolve;
+          })
+        : kings,
+    );
+    const user = userEvent.setup();
+    render(<SearchScreen onOpenCard={vi.fn()} />);
+
+    await user.type(searchBox(), "goblin");
+    await waitFor(() => {
+      expect(searches).toHaveLength(1);
+    });
+    await user.type(searchBox(), " king");
+    await (await resultList()).findByRole("option", { name: /^Goblin King,/ });
+    await act(async () => {
+      answerGoblin(named("goblin"));
+      await Promise.resolve();
+    });
+
+    expect(optionNames()).toEqual(kings.map((card) => `${card.name}, ${card.type_line}`));
+    expect(screen.getByRole("status")).toHaveTextContent(`${String(kings.length)} card`);
+  });
+
+  it("underlines a syntax error in the box's text, even with an order appended", async () => {
+    answerSearches((query) =>
+      query.startsWith("t:goblin c:purple")
+        ? {
+            code: "invalid_query",
+            message:
+              "unknown colour purple (use letters like wubrg, c, m, or names like red, azorius, esper)",
+            detail: null,
+            suggestions: [],
+            span: { start: 11, end: 17 },
+          }
+        : [],
+    );
+    const user = userEvent.setup();
+    render(<SearchScreen onOpenCard={vi.fn()} />);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Sort" }), "Name");
+    await user.type(searchBox(), "t:goblin c:purple");
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.querySelector("mark")).toHaveTextContent(/^purple$/);
+    expect(alert).toHaveTextContent("unknown colour purple");
+    expect(searches.at(-1)?.query).toBe("t:goblin c:purple order:name dir:asc");
+    expect(searchBox()).toHaveAttribute("aria-invalid", "true");
+    expect(searchBox()).toHaveAccessibleDescription(/unknown colour purple/);
+    expect(screen.queryByRole("listbox")).toBeNull();
+  });
+
+  it("moves through the results from the box and opens the active card with Enter", async () => {
+    const lightning = named("lightning");
+    answerSearches(() => lightning);
+    const onOpenCard = vi.fn();
+    const user = userEvent.setup();
+    render(<SearchScreen onOpenCard={onOpenCard} />);
+    await user.type(searchBox(), "lightning");
+    await resultList();
+
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    const second = within(screen.getByRole("listbox")).getByRole("option", {
+      name: `${lightning[1]?.name ?? ""}, ${lightning[1]?.type_line ?? ""}`,
+    });
+    expect(second).toHaveAttribute("aria-selected", "true");
+    expect(searchBox()).toHaveAttribute("aria-activedescendant", second.id);
+    await user.keyboard("{End}");
+    expect(searchBox()).toHaveAttribute(
+      "aria-activedescendant",
+      `search-result-${String(lightning.length - 1)}`,
+    );
+    await user.keyboard("{Home}{ArrowUp}{ArrowDown}{Enter}");
+    expect(onOpenCard).toHaveBeenCalledExactlyOnceWith(lightning[1]?.name);
+  });
+
+  it("opens a card on click and keeps the search and active row for the way back", async () => {
+    const lightning = named("lightning");
+    answerSearches(() => lightning);
+    const onOpenCard = vi.fn();
+    const user = userEvent.setup();
+    const { unmount } = render(<SearchScreen onOpenCard={onOpenCard} />);
+    await user.type(searchBox(), "lightning");
+    await user.click((await resultList()).getByRole("option", { name: /^Chain Lightning,/ }));
+    expect(onOpenCard).toHaveBeenCalledExactlyOnceWith("Chain Lightning");
+    unmount();
+
+    render(<SearchScreen onOpenCard={onOpenCard} />);
+    expect(searchBox()).toHaveValue("lightning");
+    expect(searchBox()).toHaveFocus();
+    const chain = within(screen.getByRole("listbox")).getByRole("option", {
+      name: /^Chain Lightning,/,
+    });
+    expect(chain).toHaveAttribute("aria-selected", "true");
+    expect(searchBox()).toHaveAttribute("aria-activedescendant", chain.id);
+    expect(searches).toHaveLength(1);
+  });
+
+  it("appends the chosen order, unless the query sets its own", async () => {
+    answerSearches(() => named("lightning"));
+    const user = userEvent.setup();
+    render(<SearchScreen onOpenCard={vi.fn()} />);
+    await user.type(searchBox(), "lightning");
+    await resultList();
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Sort" }), "Mana value");
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Sort direction" }),
+      "Descending",
+    );
+    await waitFor(() => {
+      expect(searches.at(-1)?.query).toBe("lightning order:cmc dir:desc");
+    });
+
+    await user.clear(searchBox());
+    await user.type(searchBox(), "lightning order:edhrec{Enter}");
+    await waitFor(() => {
+      expect(searches.at(-1)?.query).toBe("lightning order:edhrec");
+    });
+    expect(screen.getByRole("combobox", { name: "Sort" })).toBeDisabled();
+    expect(screen.getByRole("combobox", { name: "Sort" })).toHaveAccessibleDescription(
+      "Your query sets the order",
+    );
+  });
+
+  it("says when the list stops at the cap, and renders only the rows in view", async () => {
+    const creatures = cardsWhere((card) => card.type_line.includes("Creature"), RESULT_LIMIT);
+    expect(creatures).toHaveLength(RESULT_LIMIT);
+    answerSearches(() => creatures);
+    render(<SearchScreen onOpenCard={vi.fn()} />);
+    await userEvent.type(searchBox(), "t:creature{Enter}");
+
+    await waitFor(() => {
+      expect(screen.getByRole("status")).toHaveTextContent(
+        "Showing the first 3,000 cards — refine your search to see the rest",
+      );
+    });
+    const rendered = (await resultList()).getAllByRole("option");
+    expect(rendered.length).toBeLessThan(50);
+    expect(rendered[0]).toHaveAttribute("aria-setsize", "3000");
+  });
+
+  it("offers example queries before the first search", async () => {
+    answerSearches(() => named("lightning"));
+    render(<SearchScreen onOpenCard={vi.fn()} />);
+    const examples = within(screen.getByRole("list", { name: "Example searches" }));
+    expect(examples.getByRole("button", { name: "t:creature c:g mv<=2" })).toBeInTheDocument();
+    expect(examples.getByRole("button", { name: 'o:"draw a card" t:instant' })).toBeInTheDocument();
+
+    await userEvent.click(examples.getByRole("button", { name: "lightning" }));
+    expect(searchBox()).toHaveValue("lightning");
+    (await resultList()).getByRole("option", { name: "Lightning Bolt, Instant" });
+    expect(searches.map((search) => search.query)).toEqual(["lightning"]);
+  });
+
+  it("says so when nothing matches", async () => {
+    answerSearches(() => []);
+    render(<SearchScreen onOpenCard={vi.fn()} />);
+    await userEvent.type(searchBox(), "t:goblin t:angel mv=0{Enter}");
+    expect(await screen.findByText(/No cards match/)).toHaveTextContent(
+      "No cards match t:goblin t:angel mv=0",
+    );
+  });
+
+  it("explains a missing knowledge base and retries other failures", async () => {
+    const missing: AppError = {
+      code: "no_knowledge_base",
+      message: "The knowledge base has not been imported yet. Import it to start.",
+      detail: null,
+      suggestions: [],
+      span: null,
+    };
+    answerSearches(() => missing);
+    const user = userEvent.setup();
+    const { unmount } = render(<SearchScreen onOpenCard={vi.fn()} />);
+    await user.type(searchBox(), "bolt{Enter}");
+    expect(await screen.findByRole("alert")).toHaveTextContent(missing.message);
+    unmount();
+
+    let failures = 1;
+    answerSearches(() =>
+      failures-- > 0
+        ? {
+            code: "internal",
+            message: "Something went wrong reading the knowledge base.",
+            detail: "disk I/O error",
+            suggestions: [],
+            span: null,
+          }
+        : named("bolt"),
+    );
+    useSearch.setState(useSearch.getInitialState());
+    render(<SearchScreen onOpenCard={vi.fn()} />);
+    await user.type(searchBox(), "bolt{Enter}");
+    await user.click(await screen.findByRole("button", { name: "Try again" }));
+    expect(
+      (await resultList()).getByRole("option", { name: "Lightning Bolt, Instant" }),
+    ).toBeVisible();
+  });
+
+  it("has no accessibility violations, empty or with results", async () => {
+    answerSearches(() => named("lightning"));
+    const { container } = render(<SearchScreen onOpenCard={vi.fn()} />);
+    expect(await axeViolations(container)).toEqual([]);
+    await userEvent.type(searchBox(), "lightning");
+    await resultList();
+    await userEvent.keyboard("{ArrowDown}");
+    expect(await axeViolations(container)).toEqual([]);
+    expect(document.getElementById(SEARCH_INPUT_ID)).toBe(searchBox());
+  });
+});
