@@ -161,9 +161,7 @@ export function describeStep(step: ImportStep): StepView {
         done: 0,
         total: null,
         detail:
-          step.count === null
-            ? null
-            : `${formatCount(step.count)} ${storedNoun(step.what)} stored`,
+          step.count === null ? null : `${formatCount(step.count)} ${storedNoun(step.what)} stored`,
       };
     case "finishing":
       return {

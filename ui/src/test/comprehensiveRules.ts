@@ -325,7 +325,10 @@ function snippet(body: string, pattern: RegExp): string {
   );
   const start = Math.max(0, first - 8);
   const end = Math.min(words.length, start + 24);
-  const passage = words.slice(start, end).join(" ").replace(pattern, (word) => `**${word}**`);
+  const passage = words
+    .slice(start, end)
+    .join(" ")
+    .replace(pattern, (word) => `**${word}**`);
   return `${start > 0 ? "…" : ""}${passage}${end < words.length ? "…" : ""}`;
 }
 

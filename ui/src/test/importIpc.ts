@@ -44,8 +44,10 @@ export function mockImportIpc(
   const sources: ImportSource[] = [];
   const cancelled: string[] = [];
   let channel: { id: number; next: number } | null = null;
-  let settle: { resolve: (report: ImportReport) => void; reject: (error: AppError) => void } | null =
-    null;
+  let settle: {
+    resolve: (report: ImportReport) => void;
+    reject: (error: AppError) => void;
+  } | null = null;
 
   mockIPC((command, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
