@@ -236,13 +236,38 @@ export function lookup(query: string): RuleAnswer | AppError {
     : { kind: "glossary", ...entry };
 }
 
-/** The closest existing ancestor, then its children nearest in the document (as codex does). */
+/**
+ * The closest existing ancestor, then the five of its children nearest the asked position, in
+ * the document's order (as codex does for a rule or sub-rule).
+ */
 function ruleSuggestions(asked: string): string[] {
   const parent = /^(\d{3}\.\d+)[a-z]+$/.exec(asked)?.[1] ?? /^(\d{3})\.\d+$/.exec(asked)?.[1];
   if (parent === undefined || !rules().byNumber.has(parent)) {
     return [];
   }
-  return [parent, ...children(parent).map((child) => child.number)].slice(0, 6);
+  const target = position(asked.slice(parent.length));
+  const nearest = children(parent)
+    .map((child, order) => ({
+      order,
+      number: child.number,
+      distance: Math.abs(position(child.number.slice(parent.length)) - target),
+    }))
+    .sort((a, b) => a.distance - b.distance || a.order - b.order)
+    .slice(0, 5)
+    .sort((a, b) => a.order - b.order);
+  return [parent, ...nearest.map((child) => child.number)];
+}
+
+/** A rule's number after its chapter (`.19`) or a sub-rule's letters read in base 26. */
+function position(tail: string): number {
+  if (tail.startsWith(".")) {
+    return Number(tail.slice(1));
+  }
+  let value = 0;
+  for (let index = 0; index < tail.length; index += 1) {
+    value = value * 26 + tail.charCodeAt(index) - 96;
+  }
+  return value;
 }
 
 function notFound(clause: string, suggestions: string[]): AppError {
