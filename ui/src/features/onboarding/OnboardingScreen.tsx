@@ -53,6 +53,10 @@ export function OnboardingScreen({ dataDir, reason, onImported }: OnboardingScre
     }
   }, [run.phase]);
 
+  // A finished import's summary belongs to this visit: should the knowledge base need
+  // importing again later, the screen starts from the choices.
+  useEffect(() => reset, [reset]);
+
   const begin = (source: ImportSource) => void start(source);
 
   return (

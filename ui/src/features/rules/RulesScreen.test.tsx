@@ -1,5 +1,6 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/react";
+import { useState } from "react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { axeViolations } from "../../test/axe";
@@ -184,6 +185,69 @@ describe("RulesScreen", () => {
     expect(document.getElementById("rules-tree-100.1")).toBeNull();
     await userEvent.keyboard("{End}");
     expect(treeItem("9")).toHaveFocus();
+  });
+
+  it("opens a rule clicked in the tree, and folds it from its arrow", async () => {
+    const { onOpenRule } = renderScreen();
+    await screen.findByRole("tree");
+    await userEvent.click(within(treeItem("5")).getByText("Turn Structure"));
+    await waitFor(() => {
+      expect(treeItem("5")).toHaveAttribute("aria-expanded", "true");
+    });
+    expect(readingHeading()).toHaveTextContent("5.Turn Structure");
+    expect(onOpenRule).toHaveBeenLastCalledWith("5");
+
+    await userEvent.click(within(treeItem("510")).getByText("Combat Damage Step"));
+    await waitFor(() => {
+      expect(treeItem("510")).toHaveAttribute("aria-expanded", "true");
+    });
+    expect(treeItem("510")).toHaveAttribute("aria-selected", "true");
+    expect(treeItem("510.1")).toBeInTheDocument();
+
+    const arrow = treeItem("510").querySelector("[data-toggle]");
+    await userEvent.click(arrow as Element);
+    expect(treeItem("510")).toHaveAttribute("aria-expanded", "false");
+    expect(readingHeading()).toHaveTextContent("510.Combat Damage Step");
+  });
+
+  it("opens what the app's history brings back, and its own openings only once", async () => {
+    function WithHistory() {
+      const [rule, setRule] = useState<string | null>("702.19c");
+      history.push(rule);
+      return (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              setRule("702.19c");
+            }}
+          >
+            Back
+          </button>
+          <RulesScreen rule={rule} onOpenRule={setRule} />
+        </>
+      );
+    }
+    const history: (string | null)[] = [];
+    render(<WithHistory />);
+    await waitFor(() => {
+      expect(readingHeading()).toHaveTextContent("702.19c");
+    });
+    await userEvent.click(
+      within(screen.getByRole("article")).getByRole("link", { name: "702.19b" }),
+    );
+    await waitFor(() => {
+      expect(readingHeading()).toHaveTextContent("702.19b");
+    });
+    expect(history.at(-1)).toBe("702.19b");
+    const asked = () =>
+      calls.filter((call) => call.command === "get_rule").map((call) => call.args.query);
+    expect(asked().filter((query) => query === "702.19b")).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    await waitFor(() => {
+      expect(readingHeading()).toHaveTextContent("702.19c");
+    });
   });
 
   it("opens a term's glossary entry from the jump box", async () => {

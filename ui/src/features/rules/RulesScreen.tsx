@@ -66,24 +66,33 @@ export function RulesScreen({ rule, onOpenRule }: RulesScreenProps) {
     }
   }, [selection]);
 
+  // Each opening goes into the app's history, once: reopening what is shown adds nothing.
+  const record = useCallback(
+    (target: string) => {
+      if (target !== useRules.getState().opened) {
+        onOpenRule(target);
+      }
+    },
+    [onOpenRule],
+  );
   const navigate = useCallback(
     (target: string) => {
+      record(target);
       void open(target, { reveal: false });
-      onOpenRule(target);
     },
-    [open, onOpenRule],
+    [open, record],
   );
   const followLink = (target: string) => {
     focusReading.current = true;
     navigate(target);
   };
   const jump = (target: string) => {
+    record(target);
     void open(target, { reveal: true });
-    onOpenRule(target);
   };
   const pickEntry = (entry: GlossaryEntry) => {
+    record(entry.term);
     showEntry(entry);
-    onOpenRule(entry.term);
   };
 
   const onTabKey = (event: React.KeyboardEvent) => {
@@ -178,6 +187,7 @@ export function RulesScreen({ rule, onOpenRule }: RulesScreenProps) {
         <div className="mx-auto max-w-[72ch] px-8 py-10">
           <Reading
             selection={selection}
+            pending={pending}
             outline={outline.status === "ready" ? outline.value : null}
             onOpen={followLink}
             onRetry={(query) => void open(query, { reveal: false })}
@@ -190,6 +200,8 @@ export function RulesScreen({ rule, onOpenRule }: RulesScreenProps) {
 
 interface ReadingProps {
   selection: Selection;
+  /** What is being opened, shown while nothing else is. */
+  pending: string | null;
   /** Null until the outline has loaded. */
   outline: OutlineSection[] | null;
   onOpen: (target: string) => void;
@@ -197,10 +209,13 @@ interface ReadingProps {
 }
 
 /** The reading pane's content for the current selection. */
-function Reading({ selection, outline, onOpen, onRetry }: ReadingProps) {
+function Reading({ selection, pending, outline, onOpen, onRetry }: ReadingProps) {
   const rules = useRules((state) => state.rules);
   switch (selection.kind) {
     case "none":
+      if (pending !== null) {
+        return <p className="text-stone-500 dark:text-stone-400">Opening {pending}…</p>;
+      }
       return outline === null ? null : <RulesOverview outline={outline} onOpen={onOpen} />;
     case "glossary":
       return <GlossaryView entry={selection.entry} onOpen={onOpen} />;

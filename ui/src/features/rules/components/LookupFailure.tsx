@@ -36,7 +36,7 @@ export function LookupFailure({ query, error, onOpen, onRetry }: LookupFailurePr
               <li key={suggestion}>
                 <button
                   type="button"
-                  className="btn font-mono"
+                  className={/^\d/.test(suggestion) ? "btn font-mono" : "btn"}
                   onClick={() => {
                     onOpen(suggestion);
                   }}

@@ -157,8 +157,15 @@ export function RulesTree({ outline, selected, onOpen }: RulesTreeProps) {
       }
       return;
     }
-    onOpen(node.number);
-    if (node.expandable && !node.expanded) {
+    // A click opens a rule and shows what it holds; on the rule already open, it folds.
+    if (node.number !== selected) {
+      onOpen(node.number);
+      if (node.expandable && !node.expanded) {
+        void expand(node.number);
+      }
+    } else if (node.expanded) {
+      collapse(node.number);
+    } else if (node.expandable) {
       void expand(node.number);
     }
   };
