@@ -56,7 +56,7 @@ export function formatCount(count: number): string {
 }
 
 /** Bytes in megabytes with one decimal: `12.3 MB`. */
-export function formatMegabytes(bytes: number): string {
+function formatMegabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 

@@ -27,7 +27,7 @@ export type Selection =
 export type RulesTab = "contents" | "glossary" | "search";
 
 /** How many full-text hits a search shows. */
-export const SEARCH_LIMIT = 50;
+const SEARCH_LIMIT = 50;
 
 interface RulesState {
   outline: Loadable<OutlineSection[]>;

@@ -19,7 +19,7 @@ interface VisibleNode {
 }
 
 /** The DOM id of a rule's tree item. */
-export function treeItemId(number: string): string {
+function treeItemId(number: string): string {
   return `rules-tree-${number}`;
 }
 
