@@ -1,0 +1,4 @@
+import { createImportStore } from "../../lib/importProgress";
+
+/** A re-import started from the settings: its progress, its outcome, and retrying it. */
+export const useReimport = createImportStore();
