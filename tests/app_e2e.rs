@@ -59,7 +59,11 @@ fn serve_sources(server: &LoopbackServer) {
             read(data.join("cards/AllSetFiles-mtgjson-5.2.0+20220425.tar.zst")),
             "application/zstd",
         ),
-        (RULES, read(data.join("rules/MagicCompRules-20260116.txt")), "text/plain"),
+        (
+            RULES,
+            read(data.join("rules/MagicCompRules-20260116.txt")),
+            "text/plain",
+        ),
         (
             SPELLBOOK,
             read(repo_root().join("crates/codex/tests/fixtures/commander-spellbook/variants.json")),
@@ -136,19 +140,23 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
     assert!(!results.contains("Shock"), "Shock deals 2: {results}");
     app.screenshot("04-search-results").await;
 
-    // Keyboard: the first result is active; Enter opens it... after moving to Lightning Bolt.
+    // Clicking a result opens its card page.
     let bolt = app
-        .wait_for_xpath("//*[@role='option'][contains(., 'Lightning Bolt')]", UI_TIMEOUT)
+        .wait_for_xpath(
+            "//*[@role='option'][contains(., 'Lightning Bolt')]",
+            UI_TIMEOUT,
+        )
         .await;
     bolt.click().await.unwrap();
-    app.wait_for_text("main h2", "Lightning Bolt", UI_TIMEOUT).await;
+    app.wait_for_text("#card-title", "Lightning Bolt", UI_TIMEOUT)
+        .await;
     app.wait_for_text("main", "deals 3 damage to any target", UI_TIMEOUT)
         .await;
     app.wait_for_text("main", "Legal", UI_TIMEOUT).await;
     app.screenshot("05-card-page").await;
 
-    // A syntax error is shown under the query, at the offending part.
-    app.client.back().await.ok();
+    // Back to the search, which kept the query; a syntax error is shown under the query.
+    app.button("Back").await.click().await.unwrap();
     let input = app.search("t:creature pow>").await;
     let error = app.wait_for_text("[role=alert]", "pow", UI_TIMEOUT).await;
     assert!(!error.is_empty());
@@ -158,7 +166,10 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
     // The rules browser jumps to 702.19b.
     app.button("Rules").await.click().await.unwrap();
     let jump = app
-        .wait_for("input[aria-label*='Jump'], input[placeholder*='702']", UI_TIMEOUT)
+        .wait_for(
+            "input[aria-label*='Jump'], input[placeholder*='702']",
+            UI_TIMEOUT,
+        )
         .await;
     jump.send_keys("702.19b").await.unwrap();
     jump.send_keys("\u{E007}").await.unwrap();

@@ -73,7 +73,10 @@ mod tests {
         )
         .unwrap();
         let settings = Settings::load(dir.path()).unwrap();
-        assert_eq!(settings.sources.mtgjson_base, "http://127.0.0.1:8080/api/v5/");
+        assert_eq!(
+            settings.sources.mtgjson_base,
+            "http://127.0.0.1:8080/api/v5/"
+        );
         assert_eq!(
             settings.sources.rules_page,
             Sources::default().rules_page,
@@ -84,7 +87,11 @@ mod tests {
     #[test]
     fn a_malformed_or_misspelt_file_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
-        for text in [r#"{"sources": {"mtgjson_base": 3}}"#, r#"{"source": {}}"#, "{"] {
+        for text in [
+            r#"{"sources": {"mtgjson_base": 3}}"#,
+            r#"{"source": {}}"#,
+            "{",
+        ] {
             std::fs::write(dir.path().join(FILE_NAME), text).unwrap();
             let error = Settings::load(dir.path()).unwrap_err().to_string();
             assert!(error.contains(FILE_NAME), "{error}");

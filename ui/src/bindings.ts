@@ -10,8 +10,8 @@ export const commands = {
 	knowledgeBaseStatus: () => typedError<KnowledgeBaseStatus, AppError>(__TAURI_INVOKE("knowledge_base_status")),
 	/**
 	 *  Imports the whole knowledge base from `source`, streaming [`ImportEvent`]s to
-	 *  `on_progress`. Cancellable with `cancel_import` while downloading and until the build
-	 *  begins; the previous knowledge base stays in place until the new one is complete.
+	 *  `on_progress`. Cancellable with `cancel_import` at any point until the new database goes
+	 *  in; the previous knowledge base stays in place until the new one is complete.
 	 */
 	importKnowledgeBase: (source: ImportSource, onProgress: Channel<ImportEvent>) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_knowledge_base", { source, onProgress })),
 	/**  Cancels the import `import_id` (from its `started` event); false when it is not running. */

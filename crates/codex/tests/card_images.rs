@@ -40,7 +40,10 @@ async fn an_image_is_fetched_once_then_served_from_disk_even_offline() {
     let server = LoopbackServer::start().await;
     let front = image_bytes("front");
     let back = image_bytes("back");
-    server.serve(&front_path(BOLT), Route::file(Arc::clone(&front), "\"f\"", "image/jpeg"));
+    server.serve(
+        &front_path(BOLT),
+        Route::file(Arc::clone(&front), "\"f\"", "image/jpeg"),
+    );
     server.serve(
         &format!("{}&face=back", front_path(BOLT)),
         Route::file(Arc::clone(&back), "\"b\"", "image/jpeg"),
@@ -49,17 +52,31 @@ async fn an_image_is_fetched_once_then_served_from_disk_even_offline() {
     let cache = images(&server, dir.path());
     let cancel = CancellationToken::new();
 
-    assert_eq!(cache.image(BOLT, Side::Front, &cancel).await.unwrap(), *front);
+    assert_eq!(
+        cache.image(BOLT, Side::Front, &cancel).await.unwrap(),
+        *front
+    );
     assert_eq!(cache.image(BOLT, Side::Back, &cancel).await.unwrap(), *back);
     assert_eq!(server.requests_for(&front_path(BOLT)).len(), 1);
     let request = &server.requests_for(&front_path(BOLT))[0];
-    assert!(request.header("user-agent").unwrap().starts_with("Planeswalker/"));
+    assert!(
+        request
+            .header("user-agent")
+            .unwrap()
+            .starts_with("Planeswalker/")
+    );
 
     // The network is gone: the cache still answers, without a request.
     drop(server);
-    assert_eq!(cache.image(BOLT, Side::Front, &cancel).await.unwrap(), *front);
     assert_eq!(
-        cache.image(&BOLT.to_uppercase(), Side::Back, &cancel).await.unwrap(),
+        cache.image(BOLT, Side::Front, &cancel).await.unwrap(),
+        *front
+    );
+    assert_eq!(
+        cache
+            .image(&BOLT.to_uppercase(), Side::Back, &cancel)
+            .await
+            .unwrap(),
         *back,
         "ids are cached case-insensitively"
     );
@@ -78,11 +95,18 @@ async fn a_failed_fetch_is_an_error_and_leaves_no_file_behind() {
 
     // Cut mid-body on both tries.
     let mut route = Route::file(image_bytes("front"), "\"f\"", "image/jpeg");
-    route.faults.extend([Fault::CutAfter(4), Fault::CutAfter(4)]);
+    route
+        .faults
+        .extend([Fault::CutAfter(4), Fault::CutAfter(4)]);
     server.serve(&front_path(BOLT), route);
     assert!(cache.image(BOLT, Side::Front, &cancel).await.is_err());
     let left: Vec<_> = std::fs::read_dir(dir.path())
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name())
+                .collect()
+        })
         .unwrap_or_default();
     assert!(left.is_empty(), "nothing cached: {left:?}");
 

@@ -57,7 +57,7 @@ describe("ImportProgress", () => {
     expect(steps).toHaveTextContent("Commander Spellbook combos is already up to date");
   });
 
-  it("cancels from the keyboard until the build begins", async () => {
+  it("cancels from the keyboard at every step, the build included", async () => {
     const onCancel = vi.fn();
     const { rerender } = render(
       <ImportProgress
@@ -78,7 +78,17 @@ describe("ImportProgress", () => {
         onCancel={onCancel}
       />,
     );
-    expect(screen.queryByRole("button", { name: "Cancel import" })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Cancel import" }));
+    expect(onCancel).toHaveBeenCalledTimes(2);
+
+    rerender(
+      <ImportProgress
+        progress={after(STARTED, { event: "finishing" })}
+        cancelling={true}
+        onCancel={onCancel}
+      />,
+    );
+    expect(screen.getByRole("button", { name: "Cancelling…" })).toBeDisabled();
   });
 
   it("has no accessibility violations", async () => {

@@ -11,7 +11,7 @@ export interface ImportProgressProps {
 /**
  * An import's progress bar, its figures, the steps already done and its cancel button. A step of
  * unknown length shows an indeterminate bar (no `aria-valuenow`) rather than a made-up
- * percentage; the cancel button goes once the build has begun, which cannot be stopped.
+ * percentage. Cancel works at every step: the new database replaces the old one only whole.
  */
 export function ImportProgress({ progress, cancelling, onCancel }: ImportProgressProps) {
   const { stage, done, total, detail } = describeStep(progress.step);
@@ -45,13 +45,9 @@ export function ImportProgress({ progress, cancelling, onCancel }: ImportProgres
           )}
           {detail ?? "Working…"}
         </span>
-        {progress.cancellable ? (
-          <button type="button" className="btn" disabled={cancelling} onClick={onCancel}>
-            {cancelling ? "Cancelling…" : "Cancel import"}
-          </button>
-        ) : (
-          <span>Building the knowledge base; this step cannot be cancelled.</span>
-        )}
+        <button type="button" className="btn" disabled={cancelling} onClick={onCancel}>
+          {cancelling ? "Cancelling…" : "Cancel import"}
+        </button>
       </div>
       {progress.log.length > 0 && (
         <ol aria-label="Completed steps" className="space-y-1 text-sm">

@@ -30,11 +30,6 @@ export interface ImportProgressState {
   step: ImportStep;
   /** Steps completed, oldest first, as short sentences. */
   log: string[];
-  /**
-   * False once the build has begun: it replaces the database all or nothing and runs to its
-   * end, so `cancel_import` can no longer stop it.
-   */
-  cancellable: boolean;
 }
 
 /** A progress bar's content for one step. */
@@ -76,7 +71,7 @@ function storedNoun(what: string): string {
 
 /** Progress before the first event. */
 export function initialProgress(): ImportProgressState {
-  return { importId: null, step: { kind: "starting" }, log: [], cancellable: true };
+  return { importId: null, step: { kind: "starting" }, log: [] };
 }
 
 /** The sentence logged when `step` completes; null for steps not worth a line. */
@@ -118,18 +113,15 @@ export function applyImportEvent(
       return { ...moved, log: [...moved.log, `${event.what} is already up to date`] };
     }
     case "checking":
-      return { ...advance(state, { kind: "checking", file: event.file }), cancellable: false };
+      return advance(state, { kind: "checking", file: event.file });
     case "reading":
-      return {
-        ...advance(state, { kind: "reading", what: event.what, count: null }),
-        cancellable: false,
-      };
+      return advance(state, { kind: "reading", what: event.what, count: null });
     case "stored":
       return state.step.kind === "reading"
         ? { ...state, step: { ...state.step, count: event.count } }
         : state;
     case "finishing":
-      return { ...advance(state, { kind: "finishing" }), cancellable: false };
+      return advance(state, { kind: "finishing" });
   }
 }
 
@@ -250,7 +242,7 @@ export function createImportStore() {
       },
       cancel: async () => {
         const { run } = get();
-        if (run.phase !== "running" || run.cancelling || !run.progress.cancellable) {
+        if (run.phase !== "running" || run.cancelling) {
           return;
         }
         set({ run: { ...run, cancelling: true } });

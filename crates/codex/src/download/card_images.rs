@@ -90,9 +90,11 @@ impl CardImages {
                 id: scryfall_id.to_owned(),
             });
         }
-        let path = self
-            .dir
-            .join(format!("{}-{}.jpg", scryfall_id.to_ascii_lowercase(), side.name()));
+        let path = self.dir.join(format!(
+            "{}-{}.jpg",
+            scryfall_id.to_ascii_lowercase(),
+            side.name()
+        ));
         match tokio::fs::read(&path).await {
             Ok(bytes) => return Ok(bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -105,7 +107,11 @@ impl CardImages {
     }
 
     fn url(&self, scryfall_id: &str, side: Side) -> String {
-        let base = self.downloader.sources().scryfall_api_base.trim_end_matches('/');
+        let base = self
+            .downloader
+            .sources()
+            .scryfall_api_base
+            .trim_end_matches('/');
         let face = match side {
             Side::Front => "",
             Side::Back => "&face=back",
