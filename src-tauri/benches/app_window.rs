@@ -18,6 +18,8 @@
     reason = "a benchmark: it panics on a broken setup and prints its figures"
 )]
 
+// The end-to-end test's driver; the benchmark needs only part of it.
+#[allow(dead_code)]
 #[path = "../../tests/app_driver/mod.rs"]
 mod app_driver;
 

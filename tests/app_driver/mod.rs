@@ -145,20 +145,32 @@ impl App {
     }
 
     /// Waits until the text of the first `css` element contains `expected`; returns the text.
+    /// On a time-out it saves `failure.png` and panics.
     pub async fn wait_for_text(&self, css: &str, expected: &str, timeout: Duration) -> String {
         let started = Instant::now();
         loop {
-            let text = match self.client.find(Locator::Css(css)).await {
-                Ok(element) => element.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
+            // textContent, not WebDriver's element text: WebKitWebDriver leaves out the text
+            // of `text-overflow: ellipsis` boxes, which every result row's name is.
+            let text = self
+                .client
+                .execute(
+                    "const e = document.querySelector(arguments[0]); return e && e.textContent;",
+                    vec![json!(css)],
+                )
+                .await
+                .ok()
+                .and_then(|value| value.as_str().map(str::to_owned))
+                .unwrap_or_default();
             if text.contains(expected) {
                 return text;
             }
-            assert!(
-                started.elapsed() < timeout,
-                "{css} did not come to contain {expected:?} within {timeout:?}; it reads {text:?}"
-            );
+            if started.elapsed() > timeout {
+                self.screenshot("failure").await;
+                panic!(
+                    "{css} did not come to contain {expected:?} within {timeout:?}; it reads \
+                     {text:?} (screenshot: failure.png)"
+                );
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
