@@ -117,10 +117,10 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
     app.button("public sources").await.click().await.unwrap();
     app.wait_for("[role=progressbar]", UI_TIMEOUT).await;
     app.wait_for_text("main", "Downloading", UI_TIMEOUT).await;
-    app.screenshot("01-import-progress").await;
+    app.check_screen("01-import-progress").await;
     app.button("Cancel").await.click().await.unwrap();
     app.wait_for_text("main", "cancelled", UI_TIMEOUT).await;
-    app.screenshot("02-import-cancelled").await;
+    app.check_screen("02-import-cancelled").await;
     assert!(
         !data_dir.path().join("reference.sqlite3").exists(),
         "a cancelled first import leaves no knowledge base"
@@ -129,7 +129,7 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
     // Retry: the server answers now, and the whole knowledge base is built.
     app.button("Retry").await.click().await.unwrap();
     app.wait_for_text("main", "23,711", IMPORT_TIMEOUT).await;
-    app.screenshot("03-import-done").await;
+    app.check_screen("03-import-done").await;
     app.button("Start searching").await.click().await.unwrap();
 
     // A Scryfall-syntax search finds the right cards.
@@ -138,7 +138,7 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
         .wait_for_text("[role=listbox]", "Lightning Bolt", UI_TIMEOUT)
         .await;
     assert!(!results.contains("Shock"), "Shock deals 2: {results}");
-    app.screenshot("04-search-results").await;
+    app.check_screen("04-search-results").await;
 
     // Clicking a result opens its card page.
     let bolt = app
@@ -153,14 +153,35 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
     app.wait_for_text("main", "deals 3 damage to any target", UI_TIMEOUT)
         .await;
     app.wait_for_text("main", "Legal", UI_TIMEOUT).await;
-    app.screenshot("05-card-page").await;
+    app.check_screen("05-card-page").await;
+
+    // The keyboard alone: `/` focuses the search box, arrows pick a result, Enter opens it.
+    app.button("Back").await.click().await.unwrap();
+    app.wait_for("[role=listbox]", UI_TIMEOUT).await;
+    app.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("/")
+        .await
+        .unwrap();
+    let input = app.client.active_element().await.unwrap();
+    assert_eq!(input.attr("id").await.unwrap().as_deref(), Some("card-search"));
+    input.clear().await.unwrap();
+    input.send_keys("counterspell\u{E007}").await.unwrap();
+    app.wait_for_text("[role=listbox]", "Counterspell", UI_TIMEOUT)
+        .await;
+    // Arrow down to the first result, Enter to open it.
+    input.send_keys("\u{E015}\u{E007}").await.unwrap();
+    app.wait_for_text("#card-title", "Counterspell", UI_TIMEOUT)
+        .await;
 
     // Back to the search, which kept the query; a syntax error is shown under the query.
     app.button("Back").await.click().await.unwrap();
     let input = app.search("t:creature pow>").await;
     let error = app.wait_for_text("[role=alert]", "pow", UI_TIMEOUT).await;
     assert!(!error.is_empty());
-    app.screenshot("06-syntax-error").await;
+    app.check_screen("06-syntax-error").await;
     input.clear().await.unwrap();
 
     // The rules browser jumps to 702.19b.
@@ -175,11 +196,38 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
     jump.send_keys("\u{E007}").await.unwrap();
     app.wait_for_text("article", "702.19b", UI_TIMEOUT).await;
     app.wait_for_text("article", "trample", UI_TIMEOUT).await;
-    app.screenshot("07-rules-702.19b").await;
+    app.check_screen("07-rules-702.19b").await;
 
     app.button("Settings").await.click().await.unwrap();
     app.wait_for_text("main", "23,711", UI_TIMEOUT).await;
-    app.screenshot("08-settings").await;
+    app.check_screen("08-settings").await;
+
+    // The dark theme, chosen in the settings, on the settings and on a card.
+    app.wait_for_xpath("//label[contains(., 'Dark')]", UI_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    let theme = app
+        .client
+        .execute("return document.documentElement.dataset.theme;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(theme, json!("dark"));
+    app.check_screen("09-settings-dark").await;
+    app.button("Cards").await.click().await.unwrap();
+    app.search("lightning bolt").await;
+    app.wait_for_text("[role=listbox]", "Lightning Bolt", UI_TIMEOUT)
+        .await;
+    app.check_screen("10-search-dark").await;
+    app.wait_for_xpath("//*[@role='option'][contains(., 'Lightning Bolt')]", UI_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("#card-title", "Lightning Bolt", UI_TIMEOUT)
+        .await;
+    app.check_screen("11-card-dark").await;
 
     app.client.close().await.unwrap();
 }

@@ -189,4 +189,37 @@ impl App {
         input.send_keys("\u{E007}").await.unwrap();
         input
     }
+
+    /// axe-core's serious and critical accessibility violations on the page as shown (the real
+    /// layout, so colour contrast is checked too), as `rule (impact): help [targets]` lines.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let axe_path = repo_root().join("ui/node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&axe_path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run `npm ci` in ui/)", axe_path.display()));
+        self.client
+            .execute(&format!("if (!window.axe) {{ {axe} }}"), vec![])
+            .await
+            .unwrap();
+        let found = self
+            .client
+            .execute_async(
+                r#"const done = arguments[0];
+                axe.run(document, { resultTypes: ["violations"] }).then(
+                  (results) => done(results.violations
+                    .filter((v) => v.impact === "serious" || v.impact === "critical")
+                    .map((v) => `${v.id} (${v.impact}): ${v.help} [${v.nodes.map((n) => n.target.join(" ")).join(", ")}]`)),
+                  (error) => done([`axe failed: ${error}`]));"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(found).unwrap()
+    }
+
+    /// Saves a screenshot as `<name>.png` and checks the screen with axe-core.
+    pub async fn check_screen(&self, name: &str) {
+        self.screenshot(name).await;
+        let violations = self.axe_violations().await;
+        assert!(violations.is_empty(), "{name}: {violations:#?}");
+    }
 }

@@ -106,7 +106,6 @@ export function ResultList({
               aria-selected={active}
               aria-setsize={cards.length}
               aria-posinset={item.index + 1}
-              aria-label={`${card.name}, ${card.type_line}`}
               data-index={item.index}
               className={`absolute top-0 left-0 w-full cursor-pointer ${
                 active ? "bg-sky-100 dark:bg-sky-950" : "hover:bg-stone-100 dark:hover:bg-stone-900"
