@@ -166,7 +166,10 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
         .await
         .unwrap();
     let input = app.client.active_element().await.unwrap();
-    assert_eq!(input.attr("id").await.unwrap().as_deref(), Some("card-search"));
+    assert_eq!(
+        input.attr("id").await.unwrap().as_deref(),
+        Some("card-search")
+    );
     input.clear().await.unwrap();
     input.send_keys("counterspell\u{E007}").await.unwrap();
     app.wait_for_text("[role=listbox]", "Counterspell", UI_TIMEOUT)
@@ -198,12 +201,48 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
     app.wait_for_text("article", "trample", UI_TIMEOUT).await;
     app.check_screen("07-rules-702.19b").await;
 
+    // The glossary, filtered, with a term open; then the rules' full-text search.
+    app.wait_for_xpath("//*[@role='tab'][contains(., 'Glossary')]", UI_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    let filter = app
+        .wait_for("input[placeholder='Filter terms']", UI_TIMEOUT)
+        .await;
+    filter.send_keys("deathtouch").await.unwrap();
+    app.wait_for_xpath(
+        "//ul[@aria-label='Glossary terms']//*[contains(., 'Deathtouch')]",
+        UI_TIMEOUT,
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+    app.wait_for_text("article", "702.2", UI_TIMEOUT).await;
+    app.check_screen("08-rules-glossary").await;
+    app.wait_for_xpath("//*[@role='tab'][contains(., 'Search')]", UI_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    let words = app
+        .wait_for(
+            "input[placeholder='Words in rules or definitions']",
+            UI_TIMEOUT,
+        )
+        .await;
+    words.send_keys("assign lethal damage").await.unwrap();
+    app.wait_for_text("[aria-label='Search results']", "702.19", UI_TIMEOUT)
+        .await;
+    app.check_screen("09-rules-search").await;
+
     app.button("Settings").await.click().await.unwrap();
     app.wait_for_text("main", "23,711", UI_TIMEOUT).await;
-    app.check_screen("08-settings").await;
+    app.check_screen("10-settings").await;
 
     // The dark theme, chosen in the settings, on the settings and on a card.
-    app.wait_for_xpath("//label[contains(., 'Dark')]", UI_TIMEOUT)
+    app.wait_for_xpath("//label[.//span[normalize-space()='Dark']]", UI_TIMEOUT)
         .await
         .click()
         .await
@@ -214,20 +253,23 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
         .await
         .unwrap();
     assert_eq!(theme, json!("dark"));
-    app.check_screen("09-settings-dark").await;
+    app.check_screen("11-settings-dark").await;
     app.button("Cards").await.click().await.unwrap();
     app.search("lightning bolt").await;
     app.wait_for_text("[role=listbox]", "Lightning Bolt", UI_TIMEOUT)
         .await;
-    app.check_screen("10-search-dark").await;
-    app.wait_for_xpath("//*[@role='option'][contains(., 'Lightning Bolt')]", UI_TIMEOUT)
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.check_screen("12-search-dark").await;
+    app.wait_for_xpath(
+        "//*[@role='option'][contains(., 'Lightning Bolt')]",
+        UI_TIMEOUT,
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
     app.wait_for_text("#card-title", "Lightning Bolt", UI_TIMEOUT)
         .await;
-    app.check_screen("11-card-dark").await;
+    app.check_screen("13-card-dark").await;
 
     app.client.close().await.unwrap();
 }

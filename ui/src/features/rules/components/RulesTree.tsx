@@ -12,8 +12,13 @@ export interface RulesTreeProps {
 
 /** One row of the tree as it is shown now. */
 interface VisibleNode {
+  ref: RuleRef;
   number: string;
   parent: string | null;
+  /** Depth (1 for sections), position among its siblings (from 1) and their count. */
+  level: number;
+  position: number;
+  siblings: number;
   expandable: boolean;
   expanded: boolean;
 }
@@ -65,22 +70,26 @@ export function RulesTree({ outline, selected, onOpen }: RulesTreeProps) {
   }
 
   const visible: VisibleNode[] = [];
-  const walk = (refs: RuleRef[], parent: string | null) => {
-    for (const { number } of refs) {
-      const open = expanded[number] === true;
+  const walk = (refs: RuleRef[], parent: string | null, level: number) => {
+    refs.forEach((ref, index) => {
+      const open = expanded[ref.number] === true;
       visible.push({
-        number,
+        ref,
+        number: ref.number,
         parent,
-        expandable: isExpandable(number, outline, rules),
+        level,
+        position: index + 1,
+        siblings: refs.length,
+        expandable: isExpandable(ref.number, outline, rules),
         expanded: open,
       });
-      const children = open ? childrenOf(number, outline, rules) : null;
+      const children = open ? childrenOf(ref.number, outline, rules) : null;
       if (children !== null) {
-        walk(children, number);
+        walk(children, ref.number, level + 1);
       }
-    }
+    });
   };
-  walk(outline, null);
+  walk(outline, null, 1);
   const byNumber = new Map(visible.map((node) => [node.number, node]));
   const current = (active === null ? undefined : byNumber.get(active)) ?? visible[0];
 
@@ -170,57 +179,49 @@ export function RulesTree({ outline, selected, onOpen }: RulesTreeProps) {
     }
   };
 
-  const renderNodes = (refs: RuleRef[], level: number) =>
-    refs.map((ref) => {
-      const node = byNumber.get(ref.number);
-      if (node === undefined) {
-        return null;
-      }
-      const children = node.expanded ? childrenOf(ref.number, outline, rules) : null;
-      const isSelected = ref.number === selected;
-      const labelId = `${treeItemId(ref.number)}-label`;
-      return (
+  // A flat list of items with their level, position and set size, as ARIA allows for trees:
+  // nested groups would make each item's name (its content) include all its children's.
+  const items = visible.map((node) => {
+    const { ref, level } = node;
+    const isSelected = ref.number === selected;
+    return (
+      <div
+        key={ref.number}
+        id={treeItemId(ref.number)}
+        data-number={ref.number}
+        role="treeitem"
+        aria-level={level}
+        aria-posinset={node.position}
+        aria-setsize={node.siblings}
+        aria-expanded={node.expandable ? node.expanded : undefined}
+        aria-selected={isSelected}
+        aria-busy={loading[ref.number] === true || undefined}
+        tabIndex={node === current ? 0 : -1}
+        className="outline-none focus-visible:[&>div]:outline-2 focus-visible:[&>div]:-outline-offset-2 focus-visible:[&>div]:outline-sky-600 dark:focus-visible:[&>div]:outline-sky-400"
+      >
         <div
-          key={ref.number}
-          id={treeItemId(ref.number)}
-          data-number={ref.number}
-          role="treeitem"
-          aria-level={level}
-          aria-expanded={node.expandable ? node.expanded : undefined}
-          aria-selected={isSelected}
-          aria-busy={loading[ref.number] === true || undefined}
-          aria-labelledby={labelId}
-          tabIndex={node === current ? 0 : -1}
-          className="outline-none focus-visible:[&>div]:outline-2 focus-visible:[&>div]:-outline-offset-2 focus-visible:[&>div]:outline-sky-600 dark:focus-visible:[&>div]:outline-sky-400"
+          className={`flex cursor-pointer items-baseline gap-1.5 rounded py-1 pr-2 text-sm ${isSelected ? "bg-sky-100 text-sky-950 dark:bg-sky-950 dark:text-sky-50" : "hover:bg-stone-100 dark:hover:bg-stone-900"}`}
+          style={{ paddingLeft: `${String(0.25 + (level - 1) * 0.875)}rem` }}
         >
-          <div
-            className={`flex cursor-pointer items-baseline gap-1.5 rounded py-1 pr-2 text-sm ${isSelected ? "bg-sky-100 text-sky-950 dark:bg-sky-950 dark:text-sky-50" : "hover:bg-stone-100 dark:hover:bg-stone-900"}`}
-            style={{ paddingLeft: `${String(0.25 + (level - 1) * 0.875)}rem` }}
+          <span
+            data-toggle
+            aria-hidden="true"
+            className={`inline-block w-4 shrink-0 text-center text-xs text-stone-400 transition-transform dark:text-stone-500 ${node.expandable ? "" : "invisible"} ${node.expanded ? "rotate-90" : ""} ${loading[ref.number] === true ? "animate-pulse" : ""}`}
           >
-            <span
-              data-toggle
-              aria-hidden="true"
-              className={`inline-block w-4 shrink-0 text-center text-xs text-stone-400 transition-transform dark:text-stone-500 ${node.expandable ? "" : "invisible"} ${node.expanded ? "rotate-90" : ""} ${loading[ref.number] === true ? "animate-pulse" : ""}`}
-            >
-              ▶
-            </span>
-            <span id={labelId} className="flex min-w-0 items-baseline gap-1.5">
-              <span className="shrink-0 font-mono text-xs text-stone-500 tabular-nums dark:text-stone-400">
-                {levelOf(ref.number) === "section" || levelOf(ref.number) === "chapter"
-                  ? `${ref.number}.`
-                  : ref.number}
-              </span>{" "}
-              <span className={`truncate ${isTitle(ref) ? "font-medium" : ""}`}>
-                {firstLine(ref.text)}
-              </span>
-            </span>
-          </div>
-          {children !== null && children.length > 0 && (
-            <div role="group">{renderNodes(children, level + 1)}</div>
-          )}
+            ▶
+          </span>
+          <span className="shrink-0 font-mono text-xs text-stone-600 tabular-nums dark:text-stone-400">
+            {levelOf(ref.number) === "section" || levelOf(ref.number) === "chapter"
+              ? `${ref.number}.`
+              : ref.number}
+          </span>{" "}
+          <span className={`truncate ${isTitle(ref) ? "font-medium" : ""}`}>
+            {firstLine(ref.text)}
+          </span>
         </div>
-      );
-    });
+      </div>
+    );
+  });
 
   return (
     <div
@@ -232,7 +233,7 @@ export function RulesTree({ outline, selected, onOpen }: RulesTreeProps) {
       onKeyDown={onKeyDown}
       onClick={onClick}
     >
-      {renderNodes(outline, 1)}
+      {items}
     </div>
   );
 }
