@@ -5,6 +5,16 @@ mod common;
 use codex::download::CancellationToken;
 use codex::import::{ImportProgress, Part, SourceKind, import, import_cancellable};
 
+/// Files an import builds beside the database (`reference.sqlite3.importing-<pid>`).
+fn unfinished_builds(data_dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(data_dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("importing"))
+        .collect()
+}
+
 #[test]
 fn the_full_card_set_rules_and_combos_are_imported() {
     let codex = common::reference();
@@ -95,12 +105,7 @@ fn a_failed_import_leaves_the_previous_database_in_place() {
     assert!(err.is_err());
     let codex = codex::Codex::open(dir.path()).unwrap();
     assert_eq!(codex.stats().unwrap().rules, 3_114);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("importing"))
-        .collect();
+    let leftovers = unfinished_builds(dir.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -137,12 +142,7 @@ fn a_cancelled_import_stops_mid_build_and_changes_nothing() {
         before,
         "the database in place is untouched"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("importing"))
-        .collect();
+    let leftovers = unfinished_builds(dir.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

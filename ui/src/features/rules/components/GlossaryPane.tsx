@@ -1,4 +1,5 @@
-import { useEffect, useId } from "react";
+import { useEffect } from "react";
+import { PaneSearchField } from "./PaneSearchField";
 import type { GlossaryEntry } from "../../../bindings";
 import { useRules } from "../rulesStore";
 
@@ -26,8 +27,6 @@ export function GlossaryPane({ selectedTerm, onPick }: GlossaryPaneProps) {
   const filter = useRules((state) => state.glossaryFilter);
   const setFilter = useRules((state) => state.setGlossaryFilter);
   const loadGlossary = useRules((state) => state.loadGlossary);
-  const filterId = useId();
-  const countId = useId();
 
   useEffect(() => {
     void loadGlossary();
@@ -49,25 +48,16 @@ export function GlossaryPane({ selectedTerm, onPick }: GlossaryPaneProps) {
   return (
     <div className="flex h-full flex-col">
       <div className="space-y-1 border-b border-stone-200 p-3 dark:border-stone-800">
-        <label htmlFor={filterId} className="sr-only">
-          Filter glossary terms
-        </label>
-        <input
-          id={filterId}
-          type="search"
-          value={filter}
+        <PaneSearchField
+          label="Filter glossary terms"
           placeholder="Filter terms"
-          autoComplete="off"
-          aria-describedby={countId}
-          onChange={(event) => {
-            setFilter(event.target.value);
-          }}
-          className="w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950"
+          value={filter}
+          onChange={setFilter}
+          status={
+            glossary.status === "ready" &&
+            (entries.length === 1 ? "1 term" : `${String(entries.length)} terms`)
+          }
         />
-        <p id={countId} aria-live="polite" className="text-xs text-stone-500 dark:text-stone-400">
-          {glossary.status === "ready" &&
-            (entries.length === 1 ? "1 term" : `${String(entries.length)} terms`)}
-        </p>
       </div>
       {glossary.status === "failed" && (
         <div role="alert" className="space-y-2 p-3 text-sm">

@@ -1,4 +1,5 @@
-import { useEffect, useId } from "react";
+import { useEffect } from "react";
+import { PaneSearchField } from "./PaneSearchField";
 import type { RuleHit } from "../../../bindings";
 import { useRules } from "../rulesStore";
 import { Snippet } from "./Snippet";
@@ -18,8 +19,6 @@ export function SearchPane({ onOpen }: SearchPaneProps) {
   const error = useRules((state) => state.searchError);
   const searching = useRules((state) => state.searching);
   const search = useRules((state) => state.search);
-  const inputId = useId();
-  const statusId = useId();
 
   useEffect(() => {
     const timer = setTimeout(() => void search(), DEBOUNCE_MS);
@@ -51,24 +50,13 @@ export function SearchPane({ onOpen }: SearchPaneProps) {
           void search();
         }}
       >
-        <label htmlFor={inputId} className="sr-only">
-          Search the rules text
-        </label>
-        <input
-          id={inputId}
-          type="search"
-          value={text}
+        <PaneSearchField
+          label="Search the rules text"
           placeholder="Words in rules or definitions"
-          autoComplete="off"
-          aria-describedby={statusId}
-          onChange={(event) => {
-            setText(event.target.value);
-          }}
-          className="w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950"
+          value={text}
+          onChange={setText}
+          status={status}
         />
-        <p id={statusId} aria-live="polite" className="text-xs text-stone-500 dark:text-stone-400">
-          {status}
-        </p>
       </form>
       {error !== null && (
         <div role="alert" className="space-y-2 p-3 text-sm">
