@@ -16,7 +16,7 @@ import { SEARCH_INPUT_ID } from "../../lib/dom";
 import { axeViolations } from "../../test/axe";
 import { cardsWhere } from "../../test/cardData";
 import { SearchScreen } from "./SearchScreen";
-import { RESULT_LIMIT, useSearch } from "./searchStore";
+import { FIRST_PAGE, RESULT_LIMIT, useSearch } from "./searchStore";
 
 /** What `search_cards` was asked, in order. */
 let searches: { query: string; limit: number }[] = [];
@@ -32,9 +32,13 @@ function answerSearches(answer: (query: string) => Answer) {
     const { query, limit } = args as { query: string; limit: number };
     searches.push({ query, limit });
     const result = answer(query);
-    // The shell rejects with the plain AppError object, which the bindings turn into a result.
-    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-    return "code" in result ? Promise.reject(result) : result;
+    if ("code" in result) {
+      // The shell rejects with the plain AppError object, which the bindings turn into a result.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      return Promise.reject(result);
+    }
+    // As the shell does: at most `limit` cards.
+    return Promise.resolve(result).then((cards) => cards.slice(0, limit));
   });
 }
 
@@ -92,7 +96,8 @@ describe("SearchScreen", () => {
     expect(ball).toHaveTextContent("Creature — Elemental");
     expect(ball).toHaveTextContent("6/1");
     expect(screen.getByRole("status")).toHaveTextContent(`${String(lightning.length)} cards`);
-    expect(searches.at(-1)).toEqual({ query: "lightning", limit: RESULT_LIMIT });
+    // Fewer than a first page: one call, no second one for the rest.
+    expect(searches).toEqual([{ query: "lightning", limit: FIRST_PAGE }]);
   });
 
   it("searches once typing pauses, not on every key", async () => {
@@ -251,6 +256,8 @@ describe("SearchScreen", () => {
     const rendered = (await resultList()).getAllByRole("option");
     expect(rendered.length).toBeLessThan(50);
     expect(rendered[0]).toHaveAttribute("aria-setsize", "3000");
+    // A first screenful, then the rest.
+    expect(searches.map((search) => search.limit)).toEqual([FIRST_PAGE, RESULT_LIMIT]);
   });
 
   it("offers example queries before the first search", async () => {

@@ -11,6 +11,22 @@ export type SortDirection = "asc" | "desc";
 /** The most cards one search shows; more than a list can usefully hold. */
 export const RESULT_LIMIT = 3000;
 
+/**
+ * A search first asks for this many cards, enough to fill the screen, and shows them; only
+ * when there may be more does it ask for the rest (up to RESULT_LIMIT). Thousands of full
+ * cards take a while to load and cross the IPC bridge, and the first screenful should not
+ * wait for them.
+ */
+export const FIRST_PAGE = 100;
+
+/** One `search_cards` call as a value: the cards or the error. */
+async function fetchResults(sent: string, limit: number) {
+  return unwrap(commands.searchCards(sent, limit)).then(
+    (results) => ({ results, error: null }),
+    (thrown: unknown) => ({ results: null, error: appError(thrown) }),
+  );
+}
+
 /** How long typing must pause before the search runs. */
 export const SEARCH_DELAY_MS = 150;
 
@@ -74,14 +90,19 @@ export const useSearch = create<SearchState>()((set, get) => {
       return;
     }
     set({ loading: true });
-    const answer = await unwrap(
-      commands.searchCards(queryToSend(query, sort, direction), RESULT_LIMIT),
-    ).then(
-      (results) => ({ results, error: null }),
-      (thrown: unknown) => ({ results: null, error: appError(thrown) }),
-    );
-    if (search === latestSearch) {
-      set({ ...answer, searched: query, loading: false, activeIndex: -1, scrollOffset: 0 });
+    const sent = queryToSend(query, sort, direction);
+    const first = await fetchResults(sent, FIRST_PAGE);
+    if (search !== latestSearch) {
+      return;
+    }
+    set({ ...first, searched: query, loading: false, activeIndex: -1, scrollOffset: 0 });
+    if (first.results?.length === FIRST_PAGE) {
+      const all = await fetchResults(sent, RESULT_LIMIT);
+      // Only rows are added: the active row and the scroll position stay as the player left
+      // them.
+      if (search === latestSearch && all.results !== null) {
+        set({ results: all.results });
+      }
     }
   };
 
