@@ -79,6 +79,16 @@ const waitForEmpty = () => {
 requestAnimationFrame(waitForEmpty);
 "#;
 
+/// The same searches' `search_cards` round trip alone (IPC, query, JSON), first page size.
+const TIMED_COMMAND: &str = r#"
+const [query, done] = arguments;
+const started = performance.now();
+window.__TAURI_INTERNALS__.invoke("search_cards", { query, limit: 100 }).then(
+  () => done(performance.now() - started),
+  () => done(-1),
+);
+"#;
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
     sorted[rank]
@@ -176,6 +186,26 @@ async fn main() {
             }
         }
         latencies.sort_by(f64::total_cmp);
+        let mut commands = Vec::new();
+        for _ in 0..SEARCH_ROUNDS {
+            for (query, _) in QUERIES {
+                let ms = app
+                    .client
+                    .execute_async(TIMED_COMMAND, vec![json!(query)])
+                    .await
+                    .unwrap()
+                    .as_f64()
+                    .unwrap();
+                assert!(ms >= 0.0, "{query}: search_cards failed");
+                commands.push(ms);
+            }
+        }
+        commands.sort_by(f64::total_cmp);
+        println!(
+            "search_cards round trip alone (IPC + query + JSON, 100 cards): p50 {:.1} ms, p95 {:.1} ms",
+            percentile(&commands, 50.0),
+            percentile(&commands, 95.0)
+        );
         println!(
             "search typed → rendered, {} searches: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
             latencies.len(),
