@@ -8,7 +8,8 @@ use codex::import::{ImportProgress, Part, SourceKind, import, import_cancellable
 /// Files an import builds beside the database (`reference.sqlite3.importing-<pid>`).
 fn unfinished_builds(data_dir: &std::path::Path) -> Vec<String> {
     std::fs::read_dir(data_dir)
-        .unwrap()
+        .into_iter()
+        .flatten()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("importing"))
