@@ -3,6 +3,7 @@
 //! benchmark.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -55,6 +56,8 @@ impl Driver {
             .env("NO_PROXY", "127.0.0.1,localhost")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
+            // Its own process group, so the drop ends WebKitWebDriver and the app with it.
+            .process_group(0)
             .spawn()
             .unwrap_or_else(|e| {
                 panic!(
@@ -69,6 +72,11 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // The whole group: killing tauri-driver alone leaves WebKitWebDriver running, holding
+        // the test's stderr open (a `| tee` in the test script would wait on it forever).
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
