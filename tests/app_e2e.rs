@@ -26,7 +26,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use app_driver::{App, Driver, UI_TIMEOUT, repo_root, shared_data};
+use app_driver::{App, Driver, UI_TIMEOUT, replace_text, repo_root, shared_data};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use loopback_http::{Fault, LoopbackServer, Route};
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -158,20 +159,21 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
     // The keyboard alone: `/` focuses the search box, arrows pick a result, Enter opens it.
     app.button("Back").await.click().await.unwrap();
     app.wait_for("[role=listbox]", UI_TIMEOUT).await;
+    // Nothing focused, as after reading a page; then the `/` key.
     app.client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("/")
+        .execute("document.activeElement.blur();", vec![])
         .await
         .unwrap();
+    let slash = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: '/' })
+        .then(KeyAction::Up { value: '/' });
+    app.client.perform_actions(slash).await.unwrap();
     let input = app.client.active_element().await.unwrap();
     assert_eq!(
         input.attr("id").await.unwrap().as_deref(),
         Some("card-search")
     );
-    input.clear().await.unwrap();
-    input.send_keys("counterspell\u{E007}").await.unwrap();
+    replace_text(&input, "counterspell\u{E007}").await;
     app.wait_for_text("[role=listbox]", "Counterspell", UI_TIMEOUT)
         .await;
     // Arrow down to the first result, Enter to open it.
@@ -181,11 +183,10 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
 
     // Back to the search, which kept the query; a syntax error is shown under the query.
     app.button("Back").await.click().await.unwrap();
-    let input = app.search("t:creature pow>").await;
+    app.search("t:creature pow>").await;
     let error = app.wait_for_text("[role=alert]", "pow", UI_TIMEOUT).await;
     assert!(!error.is_empty());
     app.check_screen("06-syntax-error").await;
-    input.clear().await.unwrap();
 
     // The rules browser jumps to 702.19b.
     app.button("Rules").await.click().await.unwrap();

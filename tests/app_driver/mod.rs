@@ -51,8 +51,12 @@ impl Driver {
             .arg(port.to_string())
             .arg("--native-port")
             .arg(free_port().to_string())
-            // Inherited by WebKitWebDriver and from it by the app.
+            // Inherited by WebKitWebDriver and from it by the app; WebKit's own storage (the
+            // theme setting in localStorage) goes there too, so no run sees another's.
             .env("PLANESWALKER_DATA_DIR", data_dir)
+            .env("XDG_DATA_HOME", data_dir.join("xdg-data"))
+            .env("XDG_CACHE_HOME", data_dir.join("xdg-cache"))
+            .env("XDG_CONFIG_HOME", data_dir.join("xdg-config"))
             .env("NO_PROXY", "127.0.0.1,localhost")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -192,8 +196,7 @@ impl App {
     /// Replaces the text of the search box and presses Enter.
     pub async fn search(&self, query: &str) -> Element {
         let input = self.wait_for("#card-search", UI_TIMEOUT).await;
-        input.clear().await.unwrap();
-        input.send_keys(query).await.unwrap();
+        replace_text(&input, query).await;
         input.send_keys("\u{E007}").await.unwrap();
         input
     }
@@ -230,4 +233,11 @@ impl App {
         let violations = self.axe_violations().await;
         assert!(violations.is_empty(), "{name}: {violations:#?}");
     }
+}
+
+/// Replaces the text of an input the way a user does (select all, delete, type), so React sees
+/// input events; WebDriver's own `clear` fires none and React would restore the old value.
+pub async fn replace_text(input: &Element, text: &str) {
+    input.send_keys("\u{E009}a\u{E009}\u{E003}").await.unwrap();
+    input.send_keys(text).await.unwrap();
 }
