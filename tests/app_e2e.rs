@@ -27,6 +27,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use app_driver::{App, Driver, UI_TIMEOUT, replace_text, repo_root, shared_data};
+use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use loopback_http::{Fault, LoopbackServer, Route};
 use serde_json::json;
@@ -168,11 +169,14 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
         .then(KeyAction::Down { value: '/' })
         .then(KeyAction::Up { value: '/' });
     app.client.perform_actions(slash).await.unwrap();
+    // The app moves the focus on the next animation frame.
+    app.client
+        .wait()
+        .at_most(UI_TIMEOUT)
+        .for_element(Locator::Css("#card-search:focus"))
+        .await
+        .expect("`/` focuses the search box");
     let input = app.client.active_element().await.unwrap();
-    assert_eq!(
-        input.attr("id").await.unwrap().as_deref(),
-        Some("card-search")
-    );
     replace_text(&input, "counterspell\u{E007}").await;
     app.wait_for_text("[role=listbox]", "Counterspell", UI_TIMEOUT)
         .await;

@@ -189,6 +189,17 @@ impl App {
 
     /// Saves a PNG of the window as `<name>.png`.
     pub async fn screenshot(&self, name: &str) {
+        // WebKitWebDriver captures the last composited frame: let the page paint what the DOM
+        // already holds (two animation frames), or the picture shows the previous step.
+        self.client
+            .execute_async(
+                "const done = arguments[0]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(self.artifacts.join(format!("{name}.png")), png).unwrap();
     }
