@@ -17,10 +17,11 @@ export const commands = {
 	/**  Cancels the import `import_id` (from its `started` event); false when it is not running. */
 	cancelImport: (importId: string) => __TAURI_INVOKE<boolean>("cancel_import", { importId }),
 	/**
-	 *  Cards matching `query` (Scryfall syntax or plain words), best first, at most `limit`.
-	 *  A query that does not parse is `invalid_query` with the offending span.
+	 *  Cards matching `query` (Scryfall syntax or plain words), best first, at most `limit`, as
+	 *  the result list shows them. A query that does not parse is `invalid_query` with the
+	 *  offending span.
 	 */
-	searchCards: (query: string, limit: number) => typedError<Card[], AppError>(__TAURI_INVOKE("search_cards", { query, limit })),
+	searchCards: (query: string, limit: number) => typedError<CardSummary[], AppError>(__TAURI_INVOKE("search_cards", { query, limit })),
 	/**
 	 *  The card called `name` (any face, case, accents and punctuation optional), with its
 	 *  printings and rulings; a miss is `card_not_found` with the closest names.
@@ -154,6 +155,30 @@ export type CardRuling = {
 	published: string,
 	/**  Text. */
 	text: string,
+};
+
+/**
+ *  What a list of search results shows of a card: its name, cost, type line, printed stats
+ *  and rarity. A search answer can hold thousands of cards, and the full [`Card`] (every face's
+ *  text, legalities) is many times larger to load, send and parse.
+ */
+export type CardSummary = {
+	/**  Full name; "A // B" for multi-faced cards. */
+	name: string,
+	/**  Mana cost, faces joined with " // ". */
+	mana_cost: string | null,
+	/**  Type line, faces joined with " // ". */
+	type_line: string,
+	/**  Front face's power as printed. */
+	power: string | null,
+	/**  Front face's toughness as printed. */
+	toughness: string | null,
+	/**  Front face's loyalty as printed. */
+	loyalty: string | null,
+	/**  Front face's defense as printed. */
+	defense: string | null,
+	/**  Rarity of the representative printing. */
+	rarity: string | null,
 };
 
 /**

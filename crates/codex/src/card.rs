@@ -75,6 +75,30 @@ pub struct Card {
     pub rulings: Option<Vec<CardRuling>>,
 }
 
+/// What a list of search results shows of a card: its name, cost, type line, printed stats
+/// and rarity. A search answer can hold thousands of cards, and the full [`Card`] (every face's
+/// text, legalities) is many times larger to load, send and parse.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CardSummary {
+    /// Full name; "A // B" for multi-faced cards.
+    pub name: String,
+    /// Mana cost, faces joined with " // ".
+    pub mana_cost: Option<String>,
+    /// Type line, faces joined with " // ".
+    pub type_line: String,
+    /// Front face's power as printed.
+    pub power: Option<String>,
+    /// Front face's toughness as printed.
+    pub toughness: Option<String>,
+    /// Front face's loyalty as printed.
+    pub loyalty: Option<String>,
+    /// Front face's defense as printed.
+    pub defense: Option<String>,
+    /// Rarity of the representative printing.
+    pub rarity: Option<String>,
+}
+
 /// One face of a card.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -236,6 +260,36 @@ pub fn load_cards(conn: &Connection, ids: &[i64]) -> Result<Vec<Card>> {
         );
     }
     Ok(ids.iter().filter_map(|id| cards.remove(id)).collect())
+}
+
+/// Loads card summaries by row id, in the order given (ids that do not exist are skipped).
+pub fn load_card_summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<CardSummary>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids_json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, mana_cost, type_line, power, toughness, loyalty, defense, rarity
+         FROM cards WHERE id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut summaries: HashMap<i64, CardSummary> = stmt
+        .query_map([&ids_json], |r| {
+            Ok((
+                r.get(0)?,
+                CardSummary {
+                    name: r.get(1)?,
+                    mana_cost: r.get(2)?,
+                    type_line: r.get(3)?,
+                    power: r.get(4)?,
+                    toughness: r.get(5)?,
+                    loyalty: r.get(6)?,
+                    defense: r.get(7)?,
+                    rarity: r.get(8)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids.iter().filter_map(|id| summaries.remove(id)).collect())
 }
 
 /// Loads one card with its printings and rulings.

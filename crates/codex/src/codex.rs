@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use rusqlite::Connection;
 
-use crate::card::{Card, load_card_detail, load_cards};
+use crate::card::{Card, CardSummary, load_card_detail, load_card_summaries, load_cards};
 use crate::lookup::NameIndex;
 use crate::{Result, db};
 
@@ -82,11 +82,22 @@ impl Codex {
     /// Cards matching a Scryfall-syntax query (plain words fall back to full text), best
     /// first; a query that does not parse is [`crate::Error::InvalidQuery`].
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Card>> {
+        load_cards(&self.conn, &self.search_ids(query, limit)?)
+    }
+
+    /// [`Codex::search`] answering with what a result list shows of each card.
+    pub fn search_summaries(&self, query: &str, limit: usize) -> Result<Vec<CardSummary>> {
+        load_card_summaries(&self.conn, &self.search_ids(query, limit)?)
+    }
+
+    /// The row ids a search finds, best first; no hit at all is
+    /// [`crate::Error::CardsNotImported`] when the database holds no cards.
+    fn search_ids(&self, query: &str, limit: usize) -> Result<Vec<i64>> {
         let ids = crate::search::search_ids(&self.conn, query, limit)?;
         if ids.is_empty() {
             self.ensure_cards()?;
         }
-        load_cards(&self.conn, &ids)
+        Ok(ids)
     }
 
     /// A rule by number (`702.19b`) or a glossary term (`trample`).

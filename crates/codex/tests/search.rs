@@ -862,3 +862,49 @@ fn refusals_list_what_would_be_accepted() {
         }
     }
 }
+
+#[test]
+fn summaries_are_the_full_answers_fields_in_the_same_order() {
+    let codex = common::reference();
+    for query in [
+        "t:planeswalker c:g",
+        "fire // ice",
+        "t:battle include:extras",
+        "bolt",
+    ] {
+        let cards = codex.search(query, 50).unwrap();
+        let summaries = codex.search_summaries(query, 50).unwrap();
+        assert_eq!(cards.len(), summaries.len(), "{query}");
+        for (card, summary) in cards.iter().zip(&summaries) {
+            assert_eq!(
+                (
+                    &card.name,
+                    &card.mana_cost,
+                    &card.type_line,
+                    &card.power,
+                    &card.toughness,
+                    &card.loyalty,
+                    &card.rarity
+                ),
+                (
+                    &summary.name,
+                    &summary.mana_cost,
+                    &summary.type_line,
+                    &summary.power,
+                    &summary.toughness,
+                    &summary.loyalty,
+                    &summary.rarity
+                ),
+                "{query}"
+            );
+            assert_eq!(card.defense, summary.defense, "{query}");
+        }
+    }
+    assert!(
+        !codex
+            .search_summaries("t:planeswalker c:g", 50)
+            .unwrap()
+            .is_empty(),
+        "the comparison above must compare something"
+    );
+}

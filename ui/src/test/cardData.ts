@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { Card, CardFace, Printing } from "../bindings";
+import type { Card, CardFace, CardSummary, Printing } from "../bindings";
 
 // npm runs the tests from ui/; the data sits beside the repository root (see referenceData.ts).
 const CARDS_FILE = resolve(
@@ -175,9 +175,10 @@ function cardOf(name: string): Card {
   };
 }
 
-/** One card as `search_cards` answers it (no printings or rulings); throws if absent. */
-export function searchCard(name: string): Card {
-  return cardOf(name);
+/** What `search_cards` answers of a card: the fields of a result row. */
+export function summaryOf(card: Card): CardSummary {
+  const { name, mana_cost, type_line, power, toughness, loyalty, defense, rarity } = card;
+  return { name, mana_cost, type_line, power, toughness, loyalty, defense, rarity };
 }
 
 /** One card as `get_card` answers it, with its printings and rulings; throws if absent. */

@@ -11,17 +11,17 @@ import {
 } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AppError, Card } from "../../bindings";
+import type { AppError, CardSummary } from "../../bindings";
 import { SEARCH_INPUT_ID } from "../../lib/dom";
 import { axeViolations } from "../../test/axe";
-import { cardsWhere } from "../../test/cardData";
+import { cardsWhere, summaryOf } from "../../test/cardData";
 import { SearchScreen } from "./SearchScreen";
 import { FIRST_PAGE, RESULT_LIMIT, useSearch } from "./searchStore";
 
 /** What `search_cards` was asked, in order. */
 let searches: { query: string; limit: number }[] = [];
 
-type Answer = Card[] | AppError | Promise<Card[]>;
+type Answer = CardSummary[] | AppError | Promise<CardSummary[]>;
 
 /** Answers `search_cards` with `answer(query)`: real cards, or an error as the shell sends it. */
 function answerSearches(answer: (query: string) => Answer) {
@@ -42,7 +42,8 @@ function answerSearches(answer: (query: string) => Answer) {
   });
 }
 
-const named = (word: string) => cardsWhere((card) => card.name.toLowerCase().includes(word));
+const named = (word: string) =>
+  cardsWhere((card) => card.name.toLowerCase().includes(word)).map(summaryOf);
 
 function searchBox(): HTMLElement {
   return screen.getByRole("combobox", { name: "Search cards" });
@@ -118,11 +119,11 @@ describe("SearchScreen", () => {
   });
 
   it("shows only the latest query's answer when an older one arrives late", async () => {
-    let answerGoblin: (cards: Card[]) => void = () => undefined;
+    let answerGoblin: (cards: CardSummary[]) => void = () => undefined;
     const kings = named("goblin king");
     answerSearches((query) =>
       query === "goblin"
-        ? new Promise<Card[]>((resolve) => {
+        ? new Promise<CardSummary[]>((resolve) => {
             answerGoblin = resolve;
           })
         : kings,
@@ -242,7 +243,9 @@ describe("SearchScreen", () => {
   });
 
   it("says when the list stops at the cap, and renders only the rows in view", async () => {
-    const creatures = cardsWhere((card) => card.type_line.includes("Creature"), RESULT_LIMIT);
+    const creatures = cardsWhere((card) => card.type_line.includes("Creature"), RESULT_LIMIT).map(
+      summaryOf,
+    );
     expect(creatures).toHaveLength(RESULT_LIMIT);
     answerSearches(() => creatures);
     render(<SearchScreen onOpenCard={vi.fn()} />);

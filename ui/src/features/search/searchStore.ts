@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import { type AppError, type Card, commands } from "../../bindings";
+import { type AppError, type CardSummary, commands } from "../../bindings";
 import { appError, unwrap } from "../../lib/api";
 
 /** The orders the search offers; every key but `relevance` is a Scryfall `order:` value. */
@@ -53,7 +53,7 @@ interface SearchState {
   /** The box text whose answer (`results` or `error`) is shown; null before any search. */
   searched: string | null;
   /** The answer to `searched`; null when it failed or nothing was searched. */
-  results: Card[] | null;
+  results: CardSummary[] | null;
   error: AppError | null;
   /** A search is on its way (the previous answer stays shown meanwhile). */
   loading: boolean;
@@ -96,12 +96,15 @@ export const useSearch = create<SearchState>()((set, get) => {
       return;
     }
     set({ ...first, searched: query, loading: false, activeIndex: -1, scrollOffset: 0 });
-    if (first.results?.length === FIRST_PAGE) {
+    const shown = first.results;
+    if (shown?.length === FIRST_PAGE) {
       const all = await fetchResults(sent, RESULT_LIMIT);
       // Only rows are added: the active row and the scroll position stay as the player left
-      // them.
+      // them, and the rows already drawn keep their objects, so they are not drawn again.
       if (search === latestSearch && all.results !== null) {
-        set({ results: all.results });
+        set({
+          results: all.results.map((card, i) => (shown[i]?.name === card.name ? shown[i] : card)),
+        });
       }
     }
   };

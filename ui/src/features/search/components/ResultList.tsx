@@ -1,11 +1,11 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, type MouseEvent, useEffect, useRef } from "react";
-import type { Card } from "../../../bindings";
+import type { CardSummary } from "../../../bindings";
 import { ROW_HEIGHT, ResultRow } from "./ResultRow";
 
 export interface ResultListProps {
   id: string;
-  cards: Card[];
+  cards: CardSummary[];
   /** The highlighted row, -1 for none. */
   activeIndex: number;
   /** The element id of row `index`, for `aria-activedescendant`. */
@@ -47,6 +47,9 @@ export function ResultList({
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     initialOffset,
+    // The list fills the window below the search box: starting from the window's size draws
+    // the first screenful in the first render, before the list is measured.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
 
   // New results start at the top; the first render keeps the offset it was given.

@@ -1,4 +1,5 @@
-import type { Card } from "../../../bindings";
+import { memo } from "react";
+import type { CardSummary } from "../../../bindings";
 import { ManaCost } from "../../../components/mana/ManaCost";
 
 /** Every row has this height, so the list can place thousands without measuring them. */
@@ -14,7 +15,7 @@ const RARITY: Record<string, { label: string; className: string }> = {
 };
 
 /** The front face's printed stats: power/toughness, loyalty or defense. */
-function cardStats(card: Card): string | null {
+function cardStats(card: CardSummary): string | null {
   if (card.power !== null && card.toughness !== null) {
     return `${card.power}/${card.toughness}`;
   }
@@ -27,8 +28,11 @@ function cardStats(card: Card): string | null {
   return null;
 }
 
-/** One search result: name and cost, type line, stats and rarity on the right. */
-export function ResultRow({ card }: { card: Card }) {
+/**
+ * One search result: name and cost, type line, stats and rarity on the right. Memoised: moving
+ * the highlight or loading more results re-renders the list, not the rows already drawn.
+ */
+export const ResultRow = memo(function ResultRow({ card }: { card: CardSummary }) {
   const stats = cardStats(card);
   const rarity = card.rarity === null ? null : RARITY[card.rarity];
   return (
@@ -48,4 +52,4 @@ export function ResultRow({ card }: { card: Card }) {
       </div>
     </div>
   );
-}
+});
