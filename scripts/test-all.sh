@@ -26,6 +26,8 @@ echo "==> cargo clippy"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 # The window's end-to-end test needs the embedded UI (the feature), so the line above skips it.
 cargo clippy --locked -p planeswalker-app --features custom-protocol --all-targets -- -D warnings
+echo "==> test models (SmolLM2-135M-Instruct, all-MiniLM-L6-v2) into the models cache"
+bash models/fetch-test-models.sh >/dev/null
 echo "==> cargo test"
 cargo test --locked --workspace 2>&1 | tee -a "$log"
 

@@ -4,6 +4,8 @@
 // Not every test binary uses every helper.
 #![allow(dead_code)]
 
+pub mod models;
+
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Output};
@@ -18,6 +20,7 @@ const CLI_ENV: &[&str] = &[
     "PLANESWALKER_SCRYFALL_URL",
     "PLANESWALKER_RULES_URL",
     "PLANESWALKER_SPELLBOOK_URL",
+    "PLANESWALKER_MODEL",
     // Log lines on stderr would make the error-message assertions depend on the caller's shell.
     "RUST_LOG",
 ];

@@ -64,6 +64,38 @@ pub enum Command {
     },
     /// Show what the knowledge base holds.
     Stats,
+    /// Talk to a local model (a GGUF file): one question with --prompt, else line by line.
+    Chat(ChatArgs),
+}
+
+/// Arguments of `chat`.
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// The model: a GGUF file.
+    #[arg(long, env = "PLANESWALKER_MODEL", value_name = "GGUF")]
+    pub model: PathBuf,
+    /// Ask this one question and exit (else questions are read from standard input, one
+    /// per line, in one conversation).
+    #[arg(long)]
+    pub prompt: Option<String>,
+    /// A system prompt that starts the conversation.
+    #[arg(long)]
+    pub system: Option<String>,
+    /// At most this many tokens per answer.
+    #[arg(long, default_value_t = 512)]
+    pub max_tokens: u32,
+    /// Sampling temperature; 0 always takes the likeliest token.
+    #[arg(long, default_value_t = 0.8)]
+    pub temperature: f32,
+    /// Seed of the sampling, to repeat an answer.
+    #[arg(long, default_value_t = 0x5EED)]
+    pub seed: u32,
+    /// Context size in tokens (default: the model's, at most 8192).
+    #[arg(long)]
+    pub context: Option<u32>,
+    /// CPU threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<u32>,
 }
 
 /// Subcommands of `rules`.

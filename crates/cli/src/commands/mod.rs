@@ -1,6 +1,7 @@
 //! One module per subcommand; `run` dispatches.
 
 mod card;
+mod chat;
 mod combos;
 mod import;
 mod rules;
@@ -41,6 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         } => rules::search(&ctx, &text.join(" "), limit),
         Command::Combos { cards, limit } => combos::run(&ctx, &cards, limit),
         Command::Stats => stats::run(&ctx),
+        Command::Chat(args) => chat::run(&ctx, args),
     }
 }
 

@@ -1,0 +1,21 @@
+//! Planeswalker's language models behind one trait.
+//!
+//! [`Provider`] takes a [`ChatRequest`] (messages, tools as JSON Schema, sampling, limits) and
+//! streams [`ChatEvent`]s (text, tool calls, usage, timing, the finish reason), cancellable at
+//! any point. [`providers::local`] runs GGUF models through llama.cpp with the model's own chat
+//! template ([`template`]) and tool-call convention ([`tool_calls`]). This crate knows nothing
+//! of cards or rules: the agent gives it the tools.
+
+pub mod chat;
+pub mod error;
+pub mod event;
+pub mod gguf;
+pub mod provider;
+pub mod providers;
+pub mod template;
+pub mod tool_calls;
+
+pub use chat::{ChatRequest, Message, Role, Sampling, ToolCall, ToolChoice, ToolDefinition};
+pub use error::LlmError;
+pub use event::{ChatEvent, FinishReason, Timing, Usage};
+pub use provider::{Capabilities, Provider};

@@ -1,0 +1,446 @@
+//! The thread that owns a loaded model and its context and answers requests one at a time.
+//!
+//! llama.cpp's context is not thread-safe and borrows the model, so both live on this thread
+//! for its whole life; requests arrive over a channel and events leave over another. The
+//! tokens whose keys and values are in the context's cache are remembered between requests,
+//! so a follow-up turn evaluates only what differs from the previous prompt (the longest
+//! common prefix is kept, the rest of the cache removed).
+
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender};
+use std::time::Instant;
+
+use llama_cpp_2::context::LlamaContext;
+use llama_cpp_2::context::params::LlamaContextParams;
+use llama_cpp_2::llama_batch::LlamaBatch;
+use llama_cpp_2::model::LlamaModel;
+use llama_cpp_2::model::params::LlamaModelParams;
+use llama_cpp_2::sampling::LlamaSampler;
+use llama_cpp_2::token::LlamaToken;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio_util::sync::CancellationToken;
+
+use super::model_thread::context_error;
+use super::output::{OutputScanner, Scanned};
+use super::prompt::build_prompt;
+use super::{LocalSettings, ModelInfo, backend};
+use crate::chat::{ChatRequest, Sampling, ToolChoice};
+use crate::error::LlmError;
+use crate::event::{ChatEvent, FinishReason, Timing, Usage};
+use crate::template::{ChatTemplate, TemplateClock};
+use crate::tool_calls::{ToolSyntax, call_schema, parse_calls, wrap_call_grammar};
+
+/// One request for the worker.
+pub(super) struct Job {
+    pub request: ChatRequest,
+    pub cancel: CancellationToken,
+    pub events: UnboundedSender<Result<ChatEvent, LlmError>>,
+    /// When the caller asked: time to first token counts from here.
+    pub asked: Instant,
+}
+
+/// Tool-call ids are unique within the process.
+static NEXT_CALL: AtomicU64 = AtomicU64::new(1);
+
+/// Loads the model, reports on `ready`, then answers `jobs` until the channel closes.
+pub(super) fn run(
+    path: PathBuf,
+    settings: LocalSettings,
+    ready: SyncSender<Result<ModelInfo, LlmError>>,
+    jobs: Receiver<Job>,
+    shutdown: CancellationToken,
+) {
+    let loaded = match load(&path, &settings) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            let _ = ready.send(Err(error));
+            return;
+        }
+    };
+    let context_tokens = settings.context_tokens_for(loaded.model.n_ctx_train());
+    let params = LlamaContextParams::default()
+        .with_n_ctx(NonZeroU32::new(context_tokens))
+        .with_n_batch(settings.batch_tokens)
+        .with_n_ubatch(settings.batch_tokens)
+        .with_n_threads(settings.threads as i32)
+        .with_n_threads_batch(settings.threads as i32);
+    let mut context = match loaded.model.new_context(backend(), params) {
+        Ok(context) => context,
+        Err(error) => {
+            let what = format!("a context of {context_tokens} tokens");
+            let _ = ready.send(Err(context_error(&path, &what, error)));
+            return;
+        }
+    };
+    let info = ModelInfo {
+        path: path.clone(),
+        context_tokens,
+        trained_context_tokens: loaded.model.n_ctx_train(),
+        tool_syntax: loaded.syntax,
+        template_supports_tools: loaded.template.supports_tools(),
+    };
+    if ready.send(Ok(info)).is_err() {
+        return;
+    }
+    let mut session = Session {
+        model: &loaded.model,
+        template: &loaded.template,
+        syntax: loaded.syntax,
+        batch_tokens: settings.batch_tokens as usize,
+        cached: Vec::new(),
+        shutdown,
+    };
+    while let Ok(job) = jobs.recv() {
+        session.answer(&mut context, job);
+    }
+}
+
+struct Loaded {
+    model: LlamaModel,
+    template: ChatTemplate,
+    syntax: ToolSyntax,
+}
+
+fn load(path: &std::path::Path, settings: &LocalSettings) -> Result<Loaded, LlmError> {
+    let model = LlamaModel::load_from_file(backend(), path, &LlamaModelParams::default()).map_err(
+        |error| LlmError::ModelLoad {
+            path: path.to_owned(),
+            reason: format!("{error} (the log file has llama.cpp's own words)"),
+        },
+    )?;
+    let source =
+        match &settings.chat_template {
+            Some(source) => source.clone(),
+            None => model.meta_val_str("tokenizer.chat_template").map_err(|_| {
+                LlmError::NoChatTemplate {
+                    path: path.to_owned(),
+                }
+            })?,
+        };
+    let vocab = model.vocab();
+    let token_text = |token: LlamaToken| {
+        String::from_utf8_lossy(&vocab.token_to_piece(token, true, None)).into_owned()
+    };
+    let template = ChatTemplate::new(
+        &source,
+        &token_text(vocab.bos()),
+        &token_text(vocab.eos()),
+        TemplateClock::Local,
+    )?;
+    let syntax = ToolSyntax::of_template(&source);
+    Ok(Loaded {
+        model,
+        template,
+        syntax,
+    })
+}
+
+/// Why generation ended early.
+enum Interrupted {
+    /// Cancelled, or nobody listens any more.
+    Cancelled,
+    Failed(LlmError),
+}
+
+impl From<LlmError> for Interrupted {
+    fn from(error: LlmError) -> Self {
+        Interrupted::Failed(error)
+    }
+}
+
+struct Session<'m> {
+    model: &'m LlamaModel,
+    template: &'m ChatTemplate,
+    syntax: ToolSyntax,
+    batch_tokens: usize,
+    /// The tokens whose keys and values are in the context's cache, in order.
+    cached: Vec<LlamaToken>,
+    shutdown: CancellationToken,
+}
+
+impl Session<'_> {
+    fn answer(&mut self, context: &mut LlamaContext<'_>, job: Job) {
+        let events = job.events.clone();
+        match self.generate(context, &job) {
+            Ok(()) => {}
+            Err(Interrupted::Cancelled) => {
+                let _ = events.send(Ok(ChatEvent::Done {
+                    reason: FinishReason::Cancelled,
+                }));
+            }
+            Err(Interrupted::Failed(error)) => {
+                let _ = events.send(Err(error));
+            }
+        }
+    }
+
+    fn generate(&mut self, context: &mut LlamaContext<'_>, job: &Job) -> Result<(), Interrupted> {
+        let request = &job.request;
+        let shutdown = self.shutdown.clone();
+        let stopped =
+            || job.cancel.is_cancelled() || shutdown.is_cancelled() || job.events.is_closed();
+        let send = |event: ChatEvent| {
+            job.events
+                .send(Ok(event))
+                .map_err(|_| Interrupted::Cancelled)
+        };
+        let vocab = self.model.vocab();
+        let context_tokens = context.n_ctx();
+        let prompt = build_prompt(self.template, request, context_tokens, |text| {
+            let add_bos = vocab.should_add_bos() && !text.starts_with(&*self.template_bos());
+            vocab.tokenize(text.as_bytes(), add_bos, true)
+        })?;
+        if prompt.dropped_messages > 0 {
+            send(ChatEvent::ContextTrimmed {
+                dropped_messages: prompt.dropped_messages,
+            })?;
+        }
+        let mut sampler = self.sampler(request)?;
+        let tokens = prompt.tokens;
+
+        // Keep the cache's longest common prefix with this prompt; at least one token is
+        // evaluated, for its logits.
+        let reuse = common_prefix(&self.cached, &tokens).min(tokens.len().saturating_sub(1));
+        let removed = context.clear_kv_cache_seq(Some(0), Some(reuse as u32), None);
+        if !matches!(removed, Ok(true)) {
+            context.clear_kv_cache();
+            self.cached.clear();
+        }
+        let reuse = reuse.min(self.cached.len());
+        self.cached.truncate(reuse);
+        let prompt_started = Instant::now();
+        let mut batch = LlamaBatch::new(self.batch_tokens, 1);
+        let mut last_logits = 0;
+        for chunk_start in (reuse..tokens.len()).step_by(self.batch_tokens) {
+            if stopped() {
+                return Err(Interrupted::Cancelled);
+            }
+            let chunk_end = (chunk_start + self.batch_tokens).min(tokens.len());
+            batch.clear();
+            for (position, token) in tokens.iter().enumerate().take(chunk_end).skip(chunk_start) {
+                let logits = position + 1 == tokens.len();
+                add(&mut batch, *token, position, logits)?;
+            }
+            self.decode(context, &mut batch)?;
+            self.cached
+                .extend_from_slice(&tokens[chunk_start..chunk_end]);
+            last_logits = batch.n_tokens() - 1;
+        }
+        let prompt_seconds = prompt_started.elapsed().as_secs_f64();
+        let evaluated = tokens.len() - reuse;
+
+        let tools = (!request.tools.is_empty()).then_some(self.syntax);
+        let mut scanner = OutputScanner::new(&request.stop, tools);
+        let mut utf8 = Utf8Pieces::default();
+        let mut generated = 0u32;
+        let mut first_token_at = None;
+        let mut reason = FinishReason::Length;
+        while generated < request.max_tokens {
+            if stopped() {
+                return Err(Interrupted::Cancelled);
+            }
+            let token = sampler.sample(context, last_logits);
+            generated += 1;
+            first_token_at.get_or_insert_with(Instant::now);
+            if vocab.is_eog(token) {
+                reason = FinishReason::Stop;
+                break;
+            }
+            let text = utf8.push(&vocab.token_to_piece(token, true, None));
+            match scanner.push(&text) {
+                Scanned::Continue { text } => {
+                    if !text.is_empty() {
+                        send(ChatEvent::TextDelta { text })?;
+                    }
+                }
+                Scanned::Stop { text } => {
+                    if !text.is_empty() {
+                        send(ChatEvent::TextDelta { text })?;
+                    }
+                    reason = FinishReason::Stop;
+                    break;
+                }
+            }
+            let position = self.cached.len();
+            if position + 1 >= context_tokens as usize {
+                break;
+            }
+            batch.clear();
+            add(&mut batch, token, position, true)?;
+            self.decode(context, &mut batch)?;
+            self.cached.push(token);
+            last_logits = 0;
+        }
+        let finished = Instant::now();
+
+        let (rest, call_text) = scanner.finish();
+        let rest = rest + &utf8.finish();
+        if !rest.is_empty() && call_text.is_none() {
+            send(ChatEvent::TextDelta { text: rest })?;
+        }
+        if let Some(call_text) = call_text {
+            let mut next_id = || format!("call_{}", NEXT_CALL.fetch_add(1, Ordering::Relaxed));
+            for call in parse_calls(self.syntax, &call_text, &mut next_id)? {
+                send(ChatEvent::ToolCall { call })?;
+            }
+            reason = FinishReason::ToolCalls;
+        }
+        send(ChatEvent::Usage(Usage {
+            prompt_tokens: tokens.len() as u32,
+            cached_prompt_tokens: reuse as u32,
+            generated_tokens: generated,
+        }))?;
+        let first = first_token_at.unwrap_or(finished);
+        let generation_seconds = finished.duration_since(first).as_secs_f64();
+        send(ChatEvent::Timing(Timing {
+            time_to_first_token: first.duration_since(job.asked),
+            prompt_tokens_per_second: per_second(evaluated, prompt_seconds),
+            generation_tokens_per_second: per_second(
+                generated.saturating_sub(1) as usize,
+                generation_seconds,
+            ),
+        }))?;
+        send(ChatEvent::Done { reason })?;
+        Ok(())
+    }
+
+    /// The text of the BOS token as the template prints it.
+    fn template_bos(&self) -> String {
+        let vocab = self.model.vocab();
+        String::from_utf8_lossy(&vocab.token_to_piece(vocab.bos(), true, None)).into_owned()
+    }
+
+    fn decode(
+        &mut self,
+        context: &mut LlamaContext<'_>,
+        batch: &mut LlamaBatch,
+    ) -> Result<(), Interrupted> {
+        context.decode(batch).map_err(|error| {
+            // The cache may hold part of the batch: start the next request from nothing.
+            context.clear_kv_cache();
+            self.cached.clear();
+            Interrupted::Failed(LlmError::Inference {
+                reason: error.to_string(),
+            })
+        })
+    }
+
+    /// The sampler chain for `request`: the tool-call grammar first when a call is required.
+    fn sampler(&self, request: &ChatRequest) -> Result<LlamaSampler, LlmError> {
+        let mut chain = Vec::new();
+        if request.tool_choice == ToolChoice::Required && !request.tools.is_empty() {
+            let schema = call_schema(self.syntax, &request.tools).to_string();
+            let call_grammar = llama_cpp_2::json_schema_to_grammar(&schema).map_err(|error| {
+                LlmError::Grammar {
+                    reason: error.to_string(),
+                }
+            })?;
+            let grammar = wrap_call_grammar(self.syntax, &call_grammar);
+            chain.push(
+                LlamaSampler::grammar(self.model, &grammar, "root").map_err(|error| {
+                    LlmError::Grammar {
+                        reason: error.to_string(),
+                    }
+                })?,
+            );
+        }
+        let Sampling {
+            temperature,
+            top_p,
+            top_k,
+            min_p,
+            repeat_penalty,
+            seed,
+        } = request.sampling;
+        if repeat_penalty != 1.0 {
+            chain.push(LlamaSampler::penalties(
+                self.model.n_vocab(),
+                64,
+                repeat_penalty,
+                0.0,
+                0.0,
+            ));
+        }
+        if temperature <= 0.0 {
+            chain.push(LlamaSampler::greedy());
+        } else {
+            if top_k > 0 {
+                chain.push(LlamaSampler::top_k(top_k as i32));
+            }
+            chain.push(LlamaSampler::top_p(top_p, 1));
+            chain.push(LlamaSampler::min_p(min_p, 1));
+            chain.push(LlamaSampler::temp(temperature));
+            chain.push(LlamaSampler::dist(seed));
+        }
+        Ok(LlamaSampler::chain_simple(chain))
+    }
+}
+
+fn add(
+    batch: &mut LlamaBatch,
+    token: LlamaToken,
+    position: usize,
+    logits: bool,
+) -> Result<(), Interrupted> {
+    batch
+        .add(token, position as i32, &[0], logits)
+        .map_err(|error| {
+            Interrupted::Failed(LlmError::Inference {
+                reason: error.to_string(),
+            })
+        })
+}
+
+fn common_prefix(a: &[LlamaToken], b: &[LlamaToken]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+fn per_second(count: usize, seconds: f64) -> f64 {
+    if seconds > 0.0 {
+        count as f64 / seconds
+    } else {
+        0.0
+    }
+}
+
+/// Token pieces are bytes, and a character can be split across two tokens: text is released
+/// only up to the last complete character.
+#[derive(Default)]
+struct Utf8Pieces {
+    pending: Vec<u8>,
+}
+
+impl Utf8Pieces {
+    fn push(&mut self, bytes: &[u8]) -> String {
+        self.pending.extend_from_slice(bytes);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            // An invalid sequence (not merely an incomplete one) is shown as U+FFFD.
+            Err(error) if error.error_len().is_some() => self.pending.len(),
+            Err(error) => error.valid_up_to(),
+        };
+        let done: Vec<u8> = self.pending.drain(..valid).collect();
+        String::from_utf8_lossy(&done).into_owned()
+    }
+
+    fn finish(self) -> String {
+        String::from_utf8_lossy(&self.pending).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Utf8Pieces;
+
+    #[test]
+    fn characters_split_across_tokens_come_out_whole() {
+        let mut pieces = Utf8Pieces::default();
+        let bytes = "Dû".as_bytes();
+        assert_eq!(pieces.push(&bytes[..2]), "D");
+        assert_eq!(pieces.push(&bytes[2..]), "û");
+        assert_eq!(pieces.push(&[0xff]), "\u{fffd}");
+        assert_eq!(pieces.finish(), "");
+    }
+}
