@@ -4,10 +4,11 @@
 //! conversation (the prompt cache at work), cancel latency, and embedding throughput over every
 //! card face of the reference data.
 //!
-//! Run: `models/fetch-test-models.sh`, then
-//! `LLAMA_BENCH=$(bench/llama-bench.sh) cargo bench -p llm --bench local_inference`.
+//! Run: `models/fetch-test-models.sh`, then `cargo bench -p llm --bench local_inference`.
 //! `PLANESWALKER_BENCH_MODEL` picks another chat GGUF (default: the SmolLM2 test model);
-//! without `LLAMA_BENCH` the comparison is skipped and said so.
+//! `LLAMA_BENCH` names a `llama-bench` binary to compare with (built from the llama.cpp commit
+//! llama-cpp-sys-2 vendors: the crate ships without llama.cpp's tools/ sources, so it cannot
+//! be built from the crate itself); without it the comparison is skipped and said so.
 
 #![allow(
     clippy::unwrap_used,
@@ -98,8 +99,17 @@ fn llama_bench(model: &std::path::Path, threads: u32) -> Option<(f64, f64)> {
 
 /// Every card face's "name, type line, text" in the reference data (MTGJSON AtomicCards).
 fn card_texts() -> Vec<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/cards/AtomicCards.json.gz");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/cards");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("AtomicCards")
+        })
+        .expect("an MTGJSON AtomicCards file in ../shared/data/cards");
     let mut json = String::new();
     flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
         .read_to_string(&mut json)
@@ -158,7 +168,7 @@ async fn main() {
             prompt / bench_prompt,
             generation / bench_generation
         ),
-        None => println!("llama-bench: skipped (set LLAMA_BENCH=$(bench/llama-bench.sh))"),
+        None => println!("llama-bench: skipped (LLAMA_BENCH is not set)"),
     }
 
     // Time to first token: a first turn of a long conversation, then its follow-up.
