@@ -45,6 +45,12 @@ pub enum LlmError {
         /// llama.cpp's words.
         reason: String,
     },
+    /// A setting llama.cpp cannot run with.
+    #[error("invalid model settings: {reason}")]
+    InvalidSettings {
+        /// What is wrong.
+        reason: String,
+    },
     /// The model carries no chat template, and none was given for it.
     #[error(
         "the model {path} has no chat template in its metadata; it is probably not an instruct \

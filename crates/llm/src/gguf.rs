@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufReader, Read, Seek};
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::LlmError;
@@ -102,6 +102,7 @@ pub fn read_header(path: &Path) -> Result<GgufHeader, LlmError> {
         input: BufReader::new(file),
         path: path.to_owned(),
         file_size,
+        position: 0,
     };
     let mut magic = [0u8; 4];
     if file_size < 4 || reader.input.read_exact(&mut magic).is_err() || &magic != MAGIC {
@@ -109,6 +110,7 @@ pub fn read_header(path: &Path) -> Result<GgufHeader, LlmError> {
             path: path.to_owned(),
         });
     }
+    reader.position = 4;
     let version = reader.u32()?;
     if !(2..=3).contains(&version) {
         return Err(reader.corrupt(format!("unsupported GGUF version {version}")));
@@ -143,7 +145,7 @@ pub fn read_header(path: &Path) -> Result<GgufHeader, LlmError> {
         Some(MetaValue::Uint(alignment)) if *alignment > 0 => *alignment,
         _ => DEFAULT_ALIGNMENT,
     };
-    let data_start = reader.position()?.div_ceil(alignment) * alignment;
+    let data_start = reader.position.div_ceil(alignment) * alignment;
     let needed = data_start.saturating_add(data_end);
     if tensor_count > 0 && needed > file_size {
         return Err(reader.corrupt(format!(
@@ -170,7 +172,7 @@ fn tensor_bytes(kind: u32, elements: u64) -> Option<u64> {
         6 => (32, 22),     // Q5_0
         7 => (32, 24),     // Q5_1
         8 => (32, 34),     // Q8_0
-        9 => (32, 40),     // Q8_1
+        9 => (32, 36),     // Q8_1
         10 => (256, 84),   // Q2_K
         11 => (256, 110),  // Q3_K
         12 => (256, 144),  // Q4_K
@@ -202,6 +204,8 @@ struct HeaderReader {
     input: BufReader<File>,
     path: PathBuf,
     file_size: u64,
+    /// Bytes read or skipped so far (counted here: asking the file costs a system call).
+    position: u64,
 }
 
 impl HeaderReader {
@@ -212,18 +216,12 @@ impl HeaderReader {
         }
     }
 
-    fn position(&mut self) -> Result<u64, LlmError> {
-        self.input.stream_position().map_err(|source| LlmError::Io {
-            path: self.path.clone(),
-            source,
-        })
-    }
-
     fn bytes<const N: usize>(&mut self) -> Result<[u8; N], LlmError> {
         let mut buffer = [0u8; N];
         self.input
             .read_exact(&mut buffer)
             .map_err(|_| self.corrupt("the header ends early".into()))?;
+        self.position += N as u64;
         Ok(buffer)
     }
 
@@ -239,7 +237,8 @@ impl HeaderReader {
     /// ask for gigabytes).
     fn length(&mut self) -> Result<u64, LlmError> {
         let length = self.u64()?;
-        if length > self.file_size {
+        let left = self.file_size.saturating_sub(self.position);
+        if length > left {
             return Err(self.corrupt(format!("a length of {length} bytes in the header")));
         }
         Ok(length)
@@ -251,14 +250,20 @@ impl HeaderReader {
         self.input
             .read_exact(&mut buffer)
             .map_err(|_| self.corrupt("the header ends early".into()))?;
+        self.position += length;
         String::from_utf8(buffer).map_err(|_| self.corrupt("a string is not UTF-8".into()))
     }
 
     fn skip(&mut self, bytes: u64) -> Result<(), LlmError> {
-        let bytes = i64::try_from(bytes).map_err(|_| self.corrupt("an array too long".into()))?;
+        if bytes > self.file_size.saturating_sub(self.position) {
+            return Err(self.corrupt("the header ends early".into()));
+        }
+        let offset = i64::try_from(bytes).map_err(|_| self.corrupt("an array too long".into()))?;
         self.input
-            .seek_relative(bytes)
-            .map_err(|_| self.corrupt("the header ends early".into()))
+            .seek_relative(offset)
+            .map_err(|_| self.corrupt("the header ends early".into()))?;
+        self.position += bytes;
+        Ok(())
     }
 
     fn value(&mut self, kind: u32) -> Result<MetaValue, LlmError> {

@@ -83,13 +83,18 @@ fn run(
     ready: SyncSender<Result<EmbedderInfo, LlmError>>,
     requests: Receiver<(Vec<String>, Reply)>,
 ) {
-    let model = match LlamaModel::load_from_file(backend(), &path, &LlamaModelParams::default()) {
+    let loaded = backend().and_then(|backend| {
+        LlamaModel::load_from_file(backend, &path, &LlamaModelParams::default()).map_err(|error| {
+            LlmError::ModelLoad {
+                path: path.clone(),
+                reason: error.to_string(),
+            }
+        })
+    });
+    let model = match loaded {
         Ok(model) => model,
         Err(error) => {
-            let _ = ready.send(Err(LlmError::ModelLoad {
-                path,
-                reason: error.to_string(),
-            }));
+            let _ = ready.send(Err(error));
             return;
         }
     };
@@ -100,12 +105,20 @@ fn run(
         .with_n_batch(BATCH_TOKENS)
         .with_n_ubatch(BATCH_TOKENS)
         .with_n_seq_max(BATCH_SEQUENCES)
+        // One cache for all sequences (models with a cache would otherwise get
+        // n_ctx / n_seq_max tokens each); the batch size already bounds the total.
+        .with_kv_unified(true)
         .with_n_threads(threads as i32)
         .with_n_threads_batch(threads as i32);
-    let mut context = match model.new_context(backend(), params) {
+    let created = backend().and_then(|backend| {
+        model
+            .new_context(backend, params)
+            .map_err(|error| context_error(&path, "an embedding context", error))
+    });
+    let mut context = match created {
         Ok(context) => context,
         Err(error) => {
-            let _ = ready.send(Err(context_error(&path, "an embedding context", error)));
+            let _ = ready.send(Err(error));
             return;
         }
     };

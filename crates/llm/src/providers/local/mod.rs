@@ -62,6 +62,25 @@ impl Default for LocalSettings {
 }
 
 impl LocalSettings {
+    /// Settings llama.cpp cannot run with are refused before it sees them.
+    fn check(&self) -> Result<(), LlmError> {
+        let refuse = |reason: &str| {
+            Err(LlmError::InvalidSettings {
+                reason: reason.to_owned(),
+            })
+        };
+        if self.context_tokens == Some(0) {
+            return refuse("the context size must be at least one token");
+        }
+        if self.batch_tokens == 0 {
+            return refuse("the batch size must be at least one token");
+        }
+        if self.threads == 0 {
+            return refuse("at least one thread is needed");
+        }
+        Ok(())
+    }
+
     /// The context size for a model trained with `trained` tokens.
     fn context_tokens_for(&self, trained: u32) -> u32 {
         let trained = if trained == 0 { u32::MAX } else { trained };
@@ -76,7 +95,8 @@ impl LocalSettings {
 pub struct ModelInfo {
     /// The GGUF file.
     pub path: PathBuf,
-    /// The context in use, in tokens.
+    /// The context in use, in tokens (llama.cpp rounds the size asked for up to a multiple
+    /// of 256).
     pub context_tokens: u32,
     /// The context the model was trained with.
     pub trained_context_tokens: u32,
@@ -87,16 +107,18 @@ pub struct ModelInfo {
 }
 
 /// llama.cpp's backend, initialised once per process; its log goes to `tracing`.
-fn backend() -> &'static LlamaBackend {
-    static BACKEND: OnceLock<LlamaBackend> = OnceLock::new();
-    BACKEND.get_or_init(|| {
-        llama_cpp_2::send_logs_to_tracing(llama_cpp_2::LogOptions::default());
-        match LlamaBackend::init() {
-            Ok(backend) => backend,
-            // Only a second init fails, and the OnceLock makes this the first.
-            Err(error) => unreachable!("llama.cpp backend initialised twice: {error}"),
-        }
-    })
+fn backend() -> Result<&'static LlamaBackend, LlmError> {
+    static BACKEND: OnceLock<Result<LlamaBackend, String>> = OnceLock::new();
+    BACKEND
+        .get_or_init(|| {
+            llama_cpp_2::send_logs_to_tracing(llama_cpp_2::LogOptions::default());
+            // Fails only when something else in the process initialised llama.cpp first.
+            LlamaBackend::init().map_err(|error| error.to_string())
+        })
+        .as_ref()
+        .map_err(|reason| LlmError::Inference {
+            reason: format!("llama.cpp could not start: {reason}"),
+        })
 }
 
 /// A GGUF model loaded on its own thread.
@@ -120,6 +142,7 @@ impl LocalModel {
     /// large model): call it from a blocking task. A missing, truncated or foreign file is
     /// reported as such before llama.cpp reads it.
     pub fn load(path: &Path, settings: LocalSettings) -> Result<LocalModel, LlmError> {
+        settings.check()?;
         gguf::read_header(path)?;
         let shutdown = CancellationToken::new();
         let worker_shutdown = shutdown.clone();
@@ -187,5 +210,47 @@ impl Provider for LocalModel {
             Poll::Ready(Some(item))
         })
         .boxed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_llama_cpp_cannot_run_with_are_refused_before_loading() {
+        for settings in [
+            LocalSettings {
+                batch_tokens: 0,
+                ..LocalSettings::default()
+            },
+            LocalSettings {
+                context_tokens: Some(0),
+                ..LocalSettings::default()
+            },
+            LocalSettings {
+                threads: 0,
+                ..LocalSettings::default()
+            },
+        ] {
+            let refused = LocalModel::load(Path::new("/nonexistent.gguf"), settings);
+            assert!(
+                matches!(refused, Err(LlmError::InvalidSettings { .. })),
+                "{refused:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_context_defaults_to_8k_and_never_exceeds_the_trained_size() {
+        let settings = LocalSettings::default();
+        assert_eq!(settings.context_tokens_for(131_072), 8192);
+        assert_eq!(settings.context_tokens_for(2048), 2048);
+        let asked = LocalSettings {
+            context_tokens: Some(16_384),
+            ..LocalSettings::default()
+        };
+        assert_eq!(asked.context_tokens_for(131_072), 16_384);
+        assert_eq!(asked.context_tokens_for(4096), 4096);
     }
 }

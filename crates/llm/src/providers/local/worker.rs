@@ -60,23 +60,33 @@ pub(super) fn run(
         }
     };
     let context_tokens = settings.context_tokens_for(loaded.model.n_ctx_train());
+    // llama.cpp caps the batch at the context size it was asked for; so does this.
+    let batch_tokens = settings.batch_tokens.min(context_tokens);
     let params = LlamaContextParams::default()
         .with_n_ctx(NonZeroU32::new(context_tokens))
-        .with_n_batch(settings.batch_tokens)
-        .with_n_ubatch(settings.batch_tokens)
+        .with_n_batch(batch_tokens)
+        .with_n_ubatch(batch_tokens)
         .with_n_threads(settings.threads as i32)
         .with_n_threads_batch(settings.threads as i32);
-    let mut context = match loaded.model.new_context(backend(), params) {
+    let created = backend().and_then(|backend| {
+        loaded.model.new_context(backend, params).map_err(|error| {
+            context_error(
+                &path,
+                &format!("a context of {context_tokens} tokens"),
+                error,
+            )
+        })
+    });
+    let mut context = match created {
         Ok(context) => context,
         Err(error) => {
-            let what = format!("a context of {context_tokens} tokens");
-            let _ = ready.send(Err(context_error(&path, &what, error)));
+            let _ = ready.send(Err(error));
             return;
         }
     };
     let info = ModelInfo {
         path: path.clone(),
-        context_tokens,
+        context_tokens: context.n_ctx(),
         trained_context_tokens: loaded.model.n_ctx_train(),
         tool_syntax: loaded.syntax,
         template_supports_tools: loaded.template.supports_tools(),
@@ -88,7 +98,7 @@ pub(super) fn run(
         model: &loaded.model,
         template: &loaded.template,
         syntax: loaded.syntax,
-        batch_tokens: settings.batch_tokens as usize,
+        batch_tokens: (context.n_batch() as usize).max(1),
         cached: Vec::new(),
         shutdown,
     };
@@ -104,12 +114,11 @@ struct Loaded {
 }
 
 fn load(path: &std::path::Path, settings: &LocalSettings) -> Result<Loaded, LlmError> {
-    let model = LlamaModel::load_from_file(backend(), path, &LlamaModelParams::default()).map_err(
-        |error| LlmError::ModelLoad {
+    let model = LlamaModel::load_from_file(backend()?, path, &LlamaModelParams::default())
+        .map_err(|error| LlmError::ModelLoad {
             path: path.to_owned(),
             reason: format!("{error} (the log file has llama.cpp's own words)"),
-        },
-    )?;
+        })?;
     let source =
         match &settings.chat_template {
             Some(source) => source.clone(),
@@ -199,6 +208,11 @@ impl Session<'_> {
         }
         let mut sampler = self.sampler(request)?;
         let tokens = prompt.tokens;
+        if tokens.is_empty() {
+            return Err(Interrupted::Failed(LlmError::Template {
+                reason: "the conversation renders to an empty prompt".into(),
+            }));
+        }
 
         // Keep the cache's longest common prefix with this prompt; at least one token is
         // evaluated, for its logits.
@@ -237,6 +251,7 @@ impl Session<'_> {
         let mut generated = 0u32;
         let mut first_token_at = None;
         let mut reason = FinishReason::Length;
+        let mut stopped_by_string = false;
         while generated < request.max_tokens {
             if stopped() {
                 return Err(Interrupted::Cancelled);
@@ -260,11 +275,12 @@ impl Session<'_> {
                         send(ChatEvent::TextDelta { text })?;
                     }
                     reason = FinishReason::Stop;
+                    stopped_by_string = true;
                     break;
                 }
             }
             let position = self.cached.len();
-            if position + 1 >= context_tokens as usize {
+            if position >= context_tokens as usize {
                 break;
             }
             batch.clear();
@@ -275,17 +291,30 @@ impl Session<'_> {
         }
         let finished = Instant::now();
 
-        let (rest, call_text) = scanner.finish();
-        let rest = rest + &utf8.finish();
+        let (mut rest, call_text) = scanner.finish();
+        // Bytes after a stop string are not part of the answer.
+        if !stopped_by_string {
+            rest.push_str(&utf8.finish());
+        }
         if !rest.is_empty() && call_text.is_none() {
             send(ChatEvent::TextDelta { text: rest })?;
         }
         if let Some(call_text) = call_text {
             let mut next_id = || format!("call_{}", NEXT_CALL.fetch_add(1, Ordering::Relaxed));
-            for call in parse_calls(self.syntax, &call_text, &mut next_id)? {
-                send(ChatEvent::ToolCall { call })?;
+            match parse_calls(self.syntax, &call_text, &mut next_id) {
+                Ok(calls) => {
+                    for call in calls {
+                        send(ChatEvent::ToolCall { call })?;
+                    }
+                    reason = FinishReason::ToolCalls;
+                }
+                // Free to answer in text, the model wrote text that only looked like a call
+                // (a Llama answer that is a JSON object): it is the answer.
+                Err(_) if request.tool_choice == ToolChoice::Auto => {
+                    send(ChatEvent::TextDelta { text: call_text })?;
+                }
+                Err(error) => return Err(Interrupted::Failed(error)),
             }
-            reason = FinishReason::ToolCalls;
         }
         send(ChatEvent::Usage(Usage {
             prompt_tokens: tokens.len() as u32,
@@ -415,14 +444,33 @@ struct Utf8Pieces {
 impl Utf8Pieces {
     fn push(&mut self, bytes: &[u8]) -> String {
         self.pending.extend_from_slice(bytes);
-        let valid = match std::str::from_utf8(&self.pending) {
-            Ok(_) => self.pending.len(),
-            // An invalid sequence (not merely an incomplete one) is shown as U+FFFD.
-            Err(error) if error.error_len().is_some() => self.pending.len(),
-            Err(error) => error.valid_up_to(),
-        };
-        let done: Vec<u8> = self.pending.drain(..valid).collect();
-        String::from_utf8_lossy(&done).into_owned()
+        let mut text = String::new();
+        loop {
+            match std::str::from_utf8(&self.pending) {
+                Ok(valid) => {
+                    text.push_str(valid);
+                    self.pending.clear();
+                    return text;
+                }
+                Err(error) => {
+                    let valid = error.valid_up_to();
+                    text.push_str(&String::from_utf8_lossy(&self.pending[..valid]));
+                    match error.error_len() {
+                        // An invalid sequence (not merely an incomplete one) is shown as
+                        // U+FFFD, and what follows is decoded on its own.
+                        Some(invalid) => {
+                            text.push('\u{fffd}');
+                            self.pending.drain(..valid + invalid);
+                        }
+                        // The start of a character whose other bytes come with the next token.
+                        None => {
+                            self.pending.drain(..valid);
+                            return text;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     fn finish(self) -> String {
@@ -441,6 +489,9 @@ mod tests {
         assert_eq!(pieces.push(&bytes[..2]), "D");
         assert_eq!(pieces.push(&bytes[2..]), "û");
         assert_eq!(pieces.push(&[0xff]), "\u{fffd}");
+        // An invalid byte, then a character split across two tokens.
+        assert_eq!(pieces.push(&[0x96, 0xe4, 0xb8]), "\u{fffd}");
+        assert_eq!(pieces.push(&[0x96]), "世");
         assert_eq!(pieces.finish(), "");
     }
 }
