@@ -66,13 +66,36 @@ pub enum Command {
     Stats,
     /// Talk to a local model (a GGUF file): one question with --prompt, else line by line.
     Chat(ChatArgs),
+    /// The catalogue of local models and the ones installed.
+    Models {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: ModelsCommand,
+    },
+}
+
+/// Subcommands of `models`.
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// Every model of the catalogue, with size, memory needed, licence and whether installed.
+    List,
+    /// Check that installed models are the catalogue's files (size and SHA-256).
+    Verify {
+        /// One model's id (default: every installed model).
+        id: Option<String>,
+    },
+    /// Delete an installed model's file.
+    Remove {
+        /// The model's id.
+        id: String,
+    },
 }
 
 /// Arguments of `chat`.
 #[derive(Debug, Args)]
 pub struct ChatArgs {
-    /// The model: a GGUF file.
-    #[arg(long, env = "PLANESWALKER_MODEL", value_name = "GGUF")]
+    /// The model: a GGUF file, or the id of an installed catalogue model.
+    #[arg(long, env = "PLANESWALKER_MODEL", value_name = "GGUF|ID")]
     pub model: PathBuf,
     /// Ask this one question and exit (else questions are read from standard input, one
     /// per line, in one conversation).

@@ -45,6 +45,20 @@ pub enum LlmError {
         /// llama.cpp's words.
         reason: String,
     },
+    /// The model catalogue cannot be read.
+    #[error("the model catalogue is invalid: {reason}")]
+    Catalog {
+        /// What is wrong.
+        reason: String,
+    },
+    /// No model of the catalogue has this id.
+    #[error("no model is called {id:?}; the catalogue has: {}", known.join(", "))]
+    UnknownModel {
+        /// The id asked for.
+        id: String,
+        /// The ids there are.
+        known: Vec<String>,
+    },
     /// A setting llama.cpp cannot run with.
     #[error("invalid model settings: {reason}")]
     InvalidSettings {

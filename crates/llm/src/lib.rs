@@ -6,6 +6,7 @@
 //! template ([`template`]) and tool-call convention ([`tool_calls`]). This crate knows nothing
 //! of cards or rules: the agent gives it the tools.
 
+pub mod catalog;
 pub mod chat;
 pub mod error;
 pub mod event;

@@ -20,8 +20,9 @@ pub fn run(ctx: &CommandContext, args: ChatArgs) -> anyhow::Result<()> {
     if let Some(threads) = args.threads {
         settings.threads = threads;
     }
-    let model = LocalModel::load(&args.model, settings)
-        .with_context(|| format!("cannot use the model {}", args.model.display()))?;
+    let path = super::models::resolve_model(ctx, &args.model)?;
+    let model = LocalModel::load(&path, settings)
+        .with_context(|| format!("cannot use the model {}", path.display()))?;
     let sampling = Sampling {
         temperature: args.temperature,
         seed: args.seed,

@@ -4,6 +4,7 @@ mod card;
 mod chat;
 mod combos;
 mod import;
+mod models;
 mod rules;
 mod search;
 mod stats;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Combos { cards, limit } => combos::run(&ctx, &cards, limit),
         Command::Stats => stats::run(&ctx),
         Command::Chat(args) => chat::run(&ctx, args),
+        Command::Models { command } => models::run(&ctx, command),
     }
 }
 
