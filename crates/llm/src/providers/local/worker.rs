@@ -98,6 +98,7 @@ pub(super) fn run(
         model: &loaded.model,
         template: &loaded.template,
         syntax: loaded.syntax,
+        bos_text: loaded.bos_text.clone(),
         batch_tokens: (context.n_batch() as usize).max(1),
         cached: Vec::new(),
         shutdown,
@@ -111,6 +112,7 @@ struct Loaded {
     model: LlamaModel,
     template: ChatTemplate,
     syntax: ToolSyntax,
+    bos_text: String,
 }
 
 fn load(path: &std::path::Path, settings: &LocalSettings) -> Result<Loaded, LlmError> {
@@ -132,9 +134,10 @@ fn load(path: &std::path::Path, settings: &LocalSettings) -> Result<Loaded, LlmE
     let token_text = |token: LlamaToken| {
         String::from_utf8_lossy(&vocab.token_to_piece(token, true, None)).into_owned()
     };
+    let bos_text = token_text(vocab.bos());
     let template = ChatTemplate::new(
         &source,
-        &token_text(vocab.bos()),
+        &bos_text,
         &token_text(vocab.eos()),
         TemplateClock::Local,
     )?;
@@ -143,6 +146,7 @@ fn load(path: &std::path::Path, settings: &LocalSettings) -> Result<Loaded, LlmE
         model,
         template,
         syntax,
+        bos_text,
     })
 }
 
@@ -164,6 +168,8 @@ struct Session<'m> {
     template: &'m ChatTemplate,
     syntax: ToolSyntax,
     batch_tokens: usize,
+    /// The BOS token's text, as templates print it.
+    bos_text: String,
     /// The tokens whose keys and values are in the context's cache, in order.
     cached: Vec<LlamaToken>,
     shutdown: CancellationToken,
@@ -198,7 +204,8 @@ impl Session<'_> {
         let vocab = self.model.vocab();
         let context_tokens = context.n_ctx();
         let prompt = build_prompt(self.template, request, context_tokens, |text| {
-            let add_bos = vocab.should_add_bos() && !text.starts_with(&*self.template_bos());
+            // Templates that print the BOS token themselves must not get a second one.
+            let add_bos = vocab.should_add_bos() && !text.starts_with(&self.bos_text);
             vocab.tokenize(text.as_bytes(), add_bos, true)
         })?;
         if prompt.dropped_messages > 0 {
@@ -333,12 +340,6 @@ impl Session<'_> {
         }))?;
         send(ChatEvent::Done { reason })?;
         Ok(())
-    }
-
-    /// The text of the BOS token as the template prints it.
-    fn template_bos(&self) -> String {
-        let vocab = self.model.vocab();
-        String::from_utf8_lossy(&vocab.token_to_piece(vocab.bos(), true, None)).into_owned()
     }
 
     fn decode(
