@@ -17,7 +17,7 @@ use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::model::params::LlamaModelParams;
 
 use super::backend;
-use super::model_thread::{ModelThread, context_error};
+use super::model_thread::{ModelThread, context_error, or_report};
 use crate::error::LlmError;
 use crate::gguf;
 
@@ -91,12 +91,8 @@ fn run(
             }
         })
     });
-    let model = match loaded {
-        Ok(model) => model,
-        Err(error) => {
-            let _ = ready.send(Err(error));
-            return;
-        }
+    let Some(model) = or_report(loaded, &ready) else {
+        return;
     };
     let max_tokens = (model.n_ctx_train() as usize).clamp(1, BATCH_TOKENS as usize);
     let params = LlamaContextParams::default()
@@ -115,12 +111,8 @@ fn run(
             .new_context(backend, params)
             .map_err(|error| context_error(&path, "an embedding context", error))
     });
-    let mut context = match created {
-        Ok(context) => context,
-        Err(error) => {
-            let _ = ready.send(Err(error));
-            return;
-        }
+    let Some(mut context) = or_report(created, &ready) else {
+        return;
     };
     let info = EmbedderInfo {
         path,

@@ -62,6 +62,21 @@ impl<R> Drop for ModelThread<R> {
     }
 }
 
+/// The value of a loading step; its error goes to `ready` (the loader waits there) and the
+/// thread gives up, so every step of a model thread's start reads `let Some(x) = ... else`.
+pub(super) fn or_report<T, I>(
+    step: Result<T, LlmError>,
+    ready: &SyncSender<Result<I, LlmError>>,
+) -> Option<T> {
+    match step {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let _ = ready.send(Err(error));
+            None
+        }
+    }
+}
+
 /// The error for a context that llama.cpp could not create: in practice, memory for its
 /// cache and buffers.
 pub(super) fn context_error(path: &Path, what: &str, error: impl std::fmt::Display) -> LlmError {

@@ -22,7 +22,7 @@ use llama_cpp_2::token::LlamaToken;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio_util::sync::CancellationToken;
 
-use super::model_thread::context_error;
+use super::model_thread::{context_error, or_report};
 use super::output::{OutputScanner, Scanned};
 use super::prompt::build_prompt;
 use super::{LocalSettings, ModelInfo, backend};
@@ -52,12 +52,8 @@ pub(super) fn run(
     jobs: Receiver<Job>,
     shutdown: CancellationToken,
 ) {
-    let loaded = match load(&path, &settings) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            let _ = ready.send(Err(error));
-            return;
-        }
+    let Some(loaded) = or_report(load(&path, &settings), &ready) else {
+        return;
     };
     let context_tokens = settings.context_tokens_for(loaded.model.n_ctx_train());
     // llama.cpp caps the batch at the context size it was asked for; so does this.
@@ -77,12 +73,8 @@ pub(super) fn run(
             )
         })
     });
-    let mut context = match created {
-        Ok(context) => context,
-        Err(error) => {
-            let _ = ready.send(Err(error));
-            return;
-        }
+    let Some(mut context) = or_report(created, &ready) else {
+        return;
     };
     let info = ModelInfo {
         path: path.clone(),
@@ -98,7 +90,7 @@ pub(super) fn run(
         model: &loaded.model,
         template: &loaded.template,
         syntax: loaded.syntax,
-        bos_text: loaded.bos_text.clone(),
+        bos_text: &loaded.bos_text,
         batch_tokens: (context.n_batch() as usize).max(1),
         cached: Vec::new(),
         shutdown,
@@ -169,7 +161,7 @@ struct Session<'m> {
     syntax: ToolSyntax,
     batch_tokens: usize,
     /// The BOS token's text, as templates print it.
-    bos_text: String,
+    bos_text: &'m str,
     /// The tokens whose keys and values are in the context's cache, in order.
     cached: Vec<LlamaToken>,
     shutdown: CancellationToken,
@@ -177,16 +169,15 @@ struct Session<'m> {
 
 impl Session<'_> {
     fn answer(&mut self, context: &mut LlamaContext<'_>, job: Job) {
-        let events = job.events.clone();
         match self.generate(context, &job) {
             Ok(()) => {}
             Err(Interrupted::Cancelled) => {
-                let _ = events.send(Ok(ChatEvent::Done {
+                let _ = job.events.send(Ok(ChatEvent::Done {
                     reason: FinishReason::Cancelled,
                 }));
             }
             Err(Interrupted::Failed(error)) => {
-                let _ = events.send(Err(error));
+                let _ = job.events.send(Err(error));
             }
         }
     }
@@ -205,7 +196,7 @@ impl Session<'_> {
         let context_tokens = context.n_ctx();
         let prompt = build_prompt(self.template, request, context_tokens, |text| {
             // Templates that print the BOS token themselves must not get a second one.
-            let add_bos = vocab.should_add_bos() && !text.starts_with(&self.bos_text);
+            let add_bos = vocab.should_add_bos() && !text.starts_with(self.bos_text);
             vocab.tokenize(text.as_bytes(), add_bos, true)
         })?;
         if prompt.dropped_messages > 0 {
