@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use llm::providers::local::{LocalEmbedder, LocalModel, LocalSettings};
-use llm::{ChatEvent, ChatRequest, Message, Provider, Sampling, Timing, Usage};
+use llm::{ChatEvent, ChatRequest, Embedder, Message, Provider, Sampling, Timing, Usage};
 use tokio_util::sync::CancellationToken;
 
 /// Prompt and generation lengths, as llama-bench's `-p` and `-n`.

@@ -1,7 +1,6 @@
 //! The models a player can pick: `models/catalog.toml`, built into the binary, with each
 //! file's size and SHA-256 as published, and the check that an installed file is that file.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -119,10 +118,6 @@ impl CatalogModel {
 
     /// Checks that `path` is this model's file: its size, then its SHA-256 (read whole).
     pub fn verify(&self, path: &Path) -> Result<(), LlmError> {
-        let io = |source| LlmError::Io {
-            path: path.to_owned(),
-            source,
-        };
         let mismatch = |reason: String| LlmError::CorruptModel {
             path: path.to_owned(),
             reason,
@@ -132,7 +127,10 @@ impl CatalogModel {
                 std::io::ErrorKind::NotFound => LlmError::ModelNotFound {
                     path: path.to_owned(),
                 },
-                _ => io(source),
+                _ => LlmError::Io {
+                    path: path.to_owned(),
+                    source,
+                },
             })?
             .len();
         if size != self.size {
@@ -141,17 +139,7 @@ impl CatalogModel {
                 self.name, self.size
             )));
         }
-        let mut file = std::fs::File::open(path).map_err(io)?;
-        let mut hasher = Sha256::new();
-        let mut buffer = vec![0u8; 1 << 20];
-        loop {
-            let read = file.read(&mut buffer).map_err(io)?;
-            if read == 0 {
-                break;
-            }
-            hasher.update(&buffer[..read]);
-        }
-        let digest = hex::encode(hasher.finalize());
+        let digest = sha256_file(path)?;
         if digest != self.sha256 {
             return Err(mismatch(format!(
                 "its SHA-256 is {digest}, {} has {}",
@@ -160,6 +148,18 @@ impl CatalogModel {
         }
         Ok(())
     }
+}
+
+/// The SHA-256 of the file at `path`, lower-case hex.
+pub fn sha256_file(path: &Path) -> Result<String, LlmError> {
+    let io = |source| LlmError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut file, &mut hasher).map_err(io)?;
+    Ok(hex::encode(hasher.finalize()))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 #[path = "../../../tests/common/models.rs"]
 mod models;
 
+use llm::Embedder;
 use llm::providers::local::LocalEmbedder;
 
 fn reference() -> Vec<(String, Vec<f32>)> {
@@ -38,6 +39,13 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 fn vectors_match_the_reference_model_and_batches_do_not_change_them() {
     let embedder = LocalEmbedder::load(&models::test_embedding_model(), 2).unwrap();
     assert_eq!(embedder.info().dimensions, 384);
+    // The id names the file and its exact bytes: the catalogue's hash of the conversion.
+    let catalogued = llm::catalog::Catalog::builtin().unwrap();
+    let minilm = catalogued.find("all-minilm-l6-v2-f16").unwrap();
+    assert_eq!(
+        embedder.model_id(),
+        format!("{}@sha256:{}", minilm.file, minilm.sha256)
+    );
     let reference = reference();
     assert!(reference.len() >= 3);
     let texts: Vec<String> = reference.iter().map(|(text, _)| text.clone()).collect();

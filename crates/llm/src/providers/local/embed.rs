@@ -18,6 +18,8 @@ use llama_cpp_2::model::params::LlamaModelParams;
 
 use super::backend;
 use super::model_thread::{ModelThread, context_error, or_report};
+use crate::catalog::sha256_file;
+use crate::embedder::Embedder;
 use crate::error::LlmError;
 use crate::gguf;
 
@@ -31,6 +33,10 @@ const BATCH_SEQUENCES: u32 = 64;
 pub struct EmbedderInfo {
     /// The GGUF file.
     pub path: PathBuf,
+    /// The file's name and the SHA-256 of its bytes (`all-MiniLM-L6-v2.F16.gguf@sha256:…`):
+    /// the same weights under another name make the same vectors, other weights under the
+    /// same name do not.
+    pub model_id: String,
     /// Values per vector.
     pub dimensions: usize,
     /// The longest text it reads, in tokens.
@@ -57,9 +63,14 @@ impl LocalEmbedder {
     /// Loads the embedding model at `path` with `threads` CPU threads (blocking).
     pub fn load(path: &Path, threads: u32) -> Result<LocalEmbedder, LlmError> {
         gguf::read_header(path)?;
+        let file_name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let model_id = format!("{file_name}@sha256:{}", sha256_file(path)?);
         let thread_path = path.to_owned();
         let (thread, info) = ModelThread::spawn("llm-embed", path, move |ready, requests| {
-            run(thread_path, threads, ready, requests)
+            run(thread_path, model_id, threads, ready, requests)
         })?;
         Ok(LocalEmbedder { info, thread })
     }
@@ -68,9 +79,18 @@ impl LocalEmbedder {
     pub fn info(&self) -> &EmbedderInfo {
         &self.info
     }
+}
 
-    /// One L2-normalised vector per text, in order (blocking).
-    pub fn embed(&self, texts: &[String]) -> Result<Vec<Vec<f32>>, LlmError> {
+impl Embedder for LocalEmbedder {
+    fn model_id(&self) -> &str {
+        &self.info.model_id
+    }
+
+    fn dimensions(&self) -> usize {
+        self.info.dimensions
+    }
+
+    fn embed(&self, texts: &[String]) -> Result<Vec<Vec<f32>>, LlmError> {
         let (reply_tx, reply_rx) = sync_channel(1);
         self.thread.send((texts.to_vec(), reply_tx))?;
         reply_rx.recv().map_err(|_| LlmError::ModelStopped)?
@@ -79,6 +99,7 @@ impl LocalEmbedder {
 
 fn run(
     path: PathBuf,
+    model_id: String,
     threads: u32,
     ready: SyncSender<Result<EmbedderInfo, LlmError>>,
     requests: Receiver<(Vec<String>, Reply)>,
@@ -116,6 +137,7 @@ fn run(
     };
     let info = EmbedderInfo {
         path,
+        model_id,
         dimensions: model.n_embd() as usize,
         max_tokens,
     };
