@@ -141,6 +141,18 @@ impl From<codex::Error> for AppError {
                 ErrorCode::Cancelled,
                 "The import was cancelled. The knowledge base was not changed.".to_owned(),
             ),
+            // The knowledge base holds no vectors of the model asked to search with: the
+            // embedding step (run after an import when a model is installed) makes them.
+            E::EmbeddingsMissing | E::EmbeddingModelMismatch { .. } => (
+                ErrorCode::NoKnowledgeBase,
+                "Search by meaning needs the cards and rules embedded with this model. Import \
+                 the knowledge base again with the embedding model installed."
+                    .to_owned(),
+            ),
+            E::EmbeddingCancelled { .. } => (
+                ErrorCode::Cancelled,
+                "Embedding was cancelled. What was embedded is kept for next time.".to_owned(),
+            ),
             E::Cancelled { .. } | E::RequestCancelled { .. } => (
                 ErrorCode::Cancelled,
                 "The import was cancelled. What was downloaded is kept for next time.".to_owned(),
@@ -162,6 +174,13 @@ impl From<codex::Error> for AppError {
             }
             // Only the card-image protocol meets it, and it answers with a status, not this.
             E::NotAScryfallId { .. } => (ErrorCode::Internal, upper_first(&error.to_string())),
+            E::Embedding(_) => {
+                tracing::error!(error = %chain(&error), "embedding model error");
+                (
+                    ErrorCode::Internal,
+                    "The embedding model failed. The log file has the details.".to_owned(),
+                )
+            }
             E::Sqlite(_) | E::Migration(_) | E::Io { .. } | E::ChecksumTask { .. } => {
                 tracing::error!(error = %chain(&error), "knowledge base error");
                 (

@@ -4,6 +4,7 @@
 // Not every test binary uses every helper.
 #![allow(dead_code)]
 
+pub mod card_subset;
 pub mod models;
 
 use std::fs::File;
@@ -21,6 +22,7 @@ const CLI_ENV: &[&str] = &[
     "PLANESWALKER_RULES_URL",
     "PLANESWALKER_SPELLBOOK_URL",
     "PLANESWALKER_MODEL",
+    "PLANESWALKER_EMBEDDING_MODEL",
     // Log lines on stderr would make the error-message assertions depend on the caller's shell.
     "RUST_LOG",
 ];

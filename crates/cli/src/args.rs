@@ -32,14 +32,19 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         name: Vec<String>,
     },
-    /// Search cards with Scryfall syntax or plain words.
+    /// Search cards with Scryfall syntax or plain words, or by meaning.
     Search {
-        /// The query, e.g. `t:goblin c:r mv<=2` or `destroy target artifact`.
+        /// The query, e.g. `t:goblin c:r mv<=2` or `destroy target artifact`; with
+        /// --semantic or --hybrid, a request in plain words (`cheap red instant that deals
+        /// 3 damage`).
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// At most this many cards.
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// How the request is matched.
+        #[command(flatten)]
+        meaning: MeaningArgs,
     },
     /// Show a Comprehensive Rules entry by number (702.19b) or a glossary term (trample).
     Rule {
@@ -124,15 +129,35 @@ pub struct ChatArgs {
 /// Subcommands of `rules`.
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
-    /// Full-text search across the rules and the glossary.
+    /// Full-text search across the rules and the glossary, or search by meaning.
     Search {
-        /// Words to look for, e.g. `damage assignment order`.
+        /// Words to look for, e.g. `damage assignment order`, or a question with
+        /// --semantic or --hybrid.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
         /// At most this many hits.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// How the request is matched.
+        #[command(flatten)]
+        meaning: MeaningArgs,
     },
+}
+
+/// Search by meaning: `--semantic` or `--hybrid`, and the embedding model to use.
+#[derive(Debug, Args)]
+pub struct MeaningArgs {
+    /// Find by meaning: the texts whose embeddings are nearest the request's.
+    #[arg(long, conflicts_with = "hybrid")]
+    pub semantic: bool,
+    /// Find by meaning and by words: nearest embeddings and BM25 full text, fused by
+    /// reciprocal rank.
+    #[arg(long)]
+    pub hybrid: bool,
+    /// The embedding model (a GGUF file or an installed catalogue id; default: the
+    /// installed embedding model). Must be the one `import embeddings` used.
+    #[arg(long, env = "PLANESWALKER_EMBEDDING_MODEL", value_name = "GGUF|ID")]
+    pub embedding_model: Option<PathBuf>,
 }
 
 /// Arguments of `import`.
@@ -165,6 +190,11 @@ pub struct ImportArgs {
     /// Commander Spellbook's variants export.
     #[arg(long, env = "PLANESWALKER_SPELLBOOK_URL", value_name = "URL")]
     pub spellbook_url: Option<String>,
+    /// The embedding model for the embedding step that follows the import (a GGUF file or
+    /// an installed catalogue id; default: the installed embedding model, and the step is
+    /// skipped when there is none).
+    #[arg(long, env = "PLANESWALKER_EMBEDDING_MODEL", value_name = "GGUF|ID")]
+    pub embedding_model: Option<PathBuf>,
 }
 
 /// Public card databases `import` can download.
@@ -185,6 +215,8 @@ pub enum ImportWhat {
     Rules,
     /// Combos.
     Combos,
+    /// Only the embeddings of the cards and rules already imported (semantic search).
+    Embeddings,
     /// Everything.
     All,
 }
@@ -198,9 +230,9 @@ const FREE_TEXT_COMMANDS: &[&[&str]] = &[
     &["rules", "search"],
 ];
 /// Options that take a value.
-const VALUED_OPTIONS: &[&str] = &["--limit", "--data-dir"];
+const VALUED_OPTIONS: &[&str] = &["--limit", "--data-dir", "--embedding-model"];
 /// Options without a value that may follow the words.
-const FLAG_OPTIONS: &[&str] = &["--json", "-h", "--help"];
+const FLAG_OPTIONS: &[&str] = &["--json", "--semantic", "--hybrid", "-h", "--help"];
 
 /// Lets players type queries as on Scryfall (`planeswalker search -t:land c:c --limit 5`):
 /// for commands taking free text, the options are moved before the words and the words
@@ -283,6 +315,12 @@ mod tests {
         assert_eq!(
             with_free_text_last(args("planeswalker --data-dir search card bolt")),
             args("planeswalker --data-dir search card -- bolt")
+        );
+        assert_eq!(
+            with_free_text_last(args(
+                "planeswalker search cheap red instant --hybrid --embedding-model m.gguf"
+            )),
+            args("planeswalker search --hybrid --embedding-model m.gguf -- cheap red instant")
         );
     }
 }

@@ -17,7 +17,9 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+                // llama.cpp warns about details of models that work (a tokenizer's end token,
+                // the embedding context's size) at every load; RUST_LOG shows them.
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,llama-cpp-2=error")),
         )
         .with_writer(std::io::stderr)
         .init();

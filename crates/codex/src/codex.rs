@@ -8,6 +8,7 @@ use rusqlite::Connection;
 
 use crate::card::{Card, CardSummary, load_card_detail, load_card_summaries, load_cards};
 use crate::lookup::NameIndex;
+use crate::semantic::{Embedder, SearchMode};
 use crate::{Result, db};
 
 /// An open knowledge base.
@@ -98,6 +99,35 @@ impl Codex {
             self.ensure_cards()?;
         }
         Ok(ids)
+    }
+
+    /// Cards for a request in plain words, found by meaning or by meaning and words
+    /// ([`crate::semantic`]), best first; needs the embedding step to have run with
+    /// `embedder`'s model.
+    pub fn search_by_meaning(
+        &self,
+        embedder: &dyn Embedder,
+        text: &str,
+        limit: usize,
+        mode: SearchMode,
+    ) -> Result<Vec<Card>> {
+        let ids = crate::semantic::card_ids(&self.conn, embedder, text, limit, mode)?;
+        if ids.is_empty() {
+            self.ensure_cards()?;
+        }
+        load_cards(&self.conn, &ids)
+    }
+
+    /// Rules and glossary entries for a request, found by meaning or by meaning and words
+    /// ([`crate::semantic`]), best first.
+    pub fn search_rules_by_meaning(
+        &self,
+        embedder: &dyn Embedder,
+        text: &str,
+        limit: usize,
+        mode: SearchMode,
+    ) -> Result<Vec<crate::rules::RuleHit>> {
+        crate::semantic::rule_hits(&self.conn, embedder, text, limit, mode)
     }
 
     /// A rule by number (`702.19b`) or a glossary term (`trample`).

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
 
 use crate::{Error, Result};
@@ -26,6 +26,7 @@ const REFERENCE_MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/sqlite/reference/0003_combos.sql"),
     include_str!("../../../migrations/sqlite/reference/0004_search_indexes.sql"),
     include_str!("../../../migrations/sqlite/reference/0005_name_words.sql"),
+    include_str!("../../../migrations/sqlite/reference/0006_embeddings.sql"),
 ];
 
 /// The reference schema's migrations.
@@ -62,6 +63,22 @@ pub(crate) fn sql_limit(count: usize) -> i64 {
     i64::try_from(count).unwrap_or(i64::MAX)
 }
 
+/// A value of the `meta` table, `None` when the key is not there.
+pub(crate) fn read_meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+/// Sets a value of the `meta` table.
+pub(crate) fn write_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+        [key, value],
+    )?;
+    Ok(())
+}
+
 /// Applies the pragmas every connection uses.
 fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
@@ -73,6 +90,12 @@ fn configure(conn: &Connection) -> Result<()> {
 /// Opens an existing reference database read-only, migrating nothing: an out-of-date
 /// schema is reported as needing a new import.
 pub fn open_reference(data_dir: &Path) -> Result<Connection> {
+    open_checked(data_dir, OpenFlags::SQLITE_OPEN_READ_ONLY)
+}
+
+/// Opens the reference database in `data_dir` with `mode` (read-only or read-write),
+/// refusing a missing file and one of another schema version.
+fn open_checked(data_dir: &Path, mode: OpenFlags) -> Result<Connection> {
     let path = reference_db_path(data_dir);
     if !path.exists() {
         return Err(Error::NoDatabase { path });
@@ -80,9 +103,7 @@ pub fn open_reference(data_dir: &Path) -> Result<Connection> {
     register_sqlite_vec();
     let conn = Connection::open_with_flags(
         &path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI,
+        mode | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
     )?;
     configure(&conn)?;
     let version: i64 = conn
@@ -99,6 +120,12 @@ pub fn open_reference(data_dir: &Path) -> Result<Connection> {
         });
     }
     Ok(conn)
+}
+
+/// Opens the existing reference database for writing in place (the embedding step), with
+/// the same checks as [`open_reference`]; every write must be a transaction of its own.
+pub fn open_reference_writable(data_dir: &Path) -> Result<Connection> {
+    open_checked(data_dir, OpenFlags::SQLITE_OPEN_READ_WRITE)
 }
 
 /// Creates a new, empty reference database at `path` (which must not exist), migrated to the

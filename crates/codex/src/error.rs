@@ -269,6 +269,34 @@ pub enum Error {
         /// The types the index does list.
         available: Vec<String>,
     },
+    /// Semantic search was asked of a knowledge base whose cards and rules were never
+    /// embedded.
+    #[error(
+        "the knowledge base has no embeddings for semantic search: run `planeswalker import embeddings` (it needs an embedding model: `planeswalker models list`)"
+    )]
+    EmbeddingsMissing,
+    /// The stored vectors were made by another model than the one searching: comparing
+    /// them would rank nonsense.
+    #[error(
+        "the knowledge base's embeddings were made by {stored}, not by {current}: run `planeswalker import embeddings` to embed it with this model"
+    )]
+    EmbeddingModelMismatch {
+        /// The model of the stored vectors.
+        stored: String,
+        /// The model asked to search.
+        current: String,
+    },
+    /// The embedding step was cancelled; the batches already embedded are kept.
+    #[error("embedding was cancelled after {done} of {total} texts; run it again to go on")]
+    EmbeddingCancelled {
+        /// Texts embedded (and kept) before the cancel.
+        done: u64,
+        /// Texts the run had to embed.
+        total: u64,
+    },
+    /// The embedding model failed.
+    #[error("the embedding model failed: {0}")]
+    Embedding(#[from] llm::LlmError),
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {

@@ -20,6 +20,7 @@ pub mod names;
 pub mod query;
 pub mod rules;
 pub mod search;
+pub mod semantic;
 pub mod sources;
 mod sql_functions;
 pub mod stats;

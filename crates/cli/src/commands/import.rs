@@ -1,16 +1,27 @@
 //! `planeswalker import`: from files, a folder, or the public sources.
 
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Context;
 use codex::download::latest::{CardProvider, FetchProgress, fetch_latest};
 use codex::download::{CancellationToken, Downloader, Sources};
-use codex::import::{ImportProgress, Part, SourceFile, detect, scan_dir};
+use codex::import::{ImportProgress, ImportReport, Part, SourceFile, detect, scan_dir};
+use codex::semantic::EmbedReport;
 use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
 
-use super::CommandContext;
+use super::{CommandContext, embeddings};
 use crate::args::{CardsFrom, ImportArgs, ImportWhat};
 use crate::output::{self, say};
+
+/// What `import --json` prints: the import's report, and the embedding step's when it ran.
+#[derive(Serialize)]
+struct Imported {
+    #[serde(flatten)]
+    import: ImportReport,
+    embeddings: Option<EmbedReport>,
+}
 
 pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
     let wanted: Vec<Part> = match args.what {
@@ -18,7 +29,10 @@ pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
         ImportWhat::Cards => vec![Part::Cards],
         ImportWhat::Rules => vec![Part::Rules],
         ImportWhat::Combos => vec![Part::Combos],
+        ImportWhat::Embeddings => return embed_only(ctx, args.embedding_model.as_deref()),
     };
+    // Chosen before the import so that a wrong --embedding-model fails before the work.
+    let embedding_model = embeddings::embedding_model(ctx, args.embedding_model.as_deref())?;
     let mut sources: Vec<SourceFile> = Vec::new();
     for path in &args.from_file {
         let kind = detect(path)
@@ -42,11 +56,11 @@ pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
         sources.extend(found);
     }
     // Held until the import ends: it runs the Ctrl-C watcher that downloading installed.
-    let mut _downloads_runtime = None;
+    let mut downloads_runtime = None;
     if args.from_file.is_empty() && args.from_dir.is_none() {
         let (files, runtime) = download(ctx, &args, &wanted)?;
         sources = files;
-        _downloads_runtime = Some(runtime);
+        downloads_runtime = Some(runtime);
     }
     sources.retain(|s| wanted.contains(&s.kind.part()));
     if sources.is_empty() {
@@ -92,8 +106,18 @@ pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
     });
     spinner.finish_and_clear();
     let report = report?;
+    // The downloads' Ctrl-C watcher ends here; the embedding step installs its own.
+    drop(downloads_runtime);
+    let embedded = match &embedding_model {
+        // Combos have no embeddings: importing only them leaves the vectors as they are.
+        Some(path) if wanted != [Part::Combos] => Some(embeddings::run_step(ctx, path)?),
+        _ => None,
+    };
     if ctx.json {
-        return output::print_json(&report);
+        return output::print_json(&Imported {
+            import: report,
+            embeddings: embedded,
+        });
     }
     let parts = report
         .parts
@@ -119,7 +143,28 @@ pub fn run(ctx: &CommandContext, args: ImportArgs) -> anyhow::Result<()> {
         s.printings,
         s.rulings
     );
+    match &embedded {
+        Some(embedded) => embeddings::print_report(embedded)?,
+        None if wanted != [Part::Combos] => say!(
+            "Semantic search is off: no embedding model is installed (`planeswalker models list`), \
+             then run `planeswalker import embeddings`"
+        ),
+        None => {}
+    }
     Ok(())
+}
+
+/// `planeswalker import embeddings`: the embedding step alone, over what is imported.
+fn embed_only(ctx: &CommandContext, explicit: Option<&Path>) -> anyhow::Result<()> {
+    let path = embeddings::embedding_model(ctx, explicit)?.context(
+        "no embedding model is installed: install one (`planeswalker models list` shows them) or \
+         pass --embedding-model FILE.gguf",
+    )?;
+    let report = embeddings::run_step(ctx, &path)?;
+    if ctx.json {
+        return output::print_json(&report);
+    }
+    embeddings::print_report(&report)
 }
 
 /// Downloads the current public sources of `wanted` into `<data dir>/downloads`. Returns

@@ -3,6 +3,7 @@
 mod card;
 mod chat;
 mod combos;
+mod embeddings;
 mod import;
 mod models;
 mod rules;
@@ -13,7 +14,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::args::{Cli, Command, RulesCommand};
+use crate::args::{Cli, Command, MeaningArgs, RulesCommand};
 
 /// Everything a command needs besides its own arguments.
 pub struct CommandContext {
@@ -36,11 +37,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Import(args) => import::run(&ctx, args),
         Command::Card { name } => card::run(&ctx, &name.join(" ")),
-        Command::Search { query, limit } => search::run(&ctx, &query.join(" "), limit),
+        Command::Search {
+            query,
+            limit,
+            meaning,
+        } => search::run(&ctx, &query.join(" "), limit, &meaning),
         Command::Rule { query } => rules::show(&ctx, &query.join(" ")),
         Command::Rules {
-            command: RulesCommand::Search { text, limit },
-        } => rules::search(&ctx, &text.join(" "), limit),
+            command:
+                RulesCommand::Search {
+                    text,
+                    limit,
+                    meaning,
+                },
+        } => rules::search(&ctx, &text.join(" "), limit, &meaning),
         Command::Combos { cards, limit } => combos::run(&ctx, &cards, limit),
         Command::Stats => stats::run(&ctx),
         Command::Chat(args) => chat::run(&ctx, args),
@@ -51,6 +61,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 fn default_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("app", "Planeswalker", "Planeswalker")
         .map(|d| d.data_dir().to_path_buf())
+}
+
+/// The search mode `--semantic`/`--hybrid` ask for; `None` for full-text search.
+fn meaning_mode(args: &MeaningArgs) -> Option<codex::semantic::SearchMode> {
+    use codex::semantic::SearchMode;
+    match (args.semantic, args.hybrid) {
+        (true, _) => Some(SearchMode::Semantic),
+        (_, true) => Some(SearchMode::Hybrid),
+        _ => None,
+    }
 }
 
 /// Opens the knowledge base, with the error a player can act on.

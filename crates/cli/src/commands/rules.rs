@@ -2,7 +2,8 @@
 
 use codex::rules::RuleAnswer;
 
-use super::{CommandContext, open};
+use super::{CommandContext, embeddings, meaning_mode, open};
+use crate::args::MeaningArgs;
 use crate::output::{self, say};
 
 pub fn show(ctx: &CommandContext, query: &str) -> anyhow::Result<()> {
@@ -35,8 +36,20 @@ pub fn show(ctx: &CommandContext, query: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn search(ctx: &CommandContext, text: &str, limit: usize) -> anyhow::Result<()> {
-    let hits = open(ctx)?.search_rules(text, limit)?;
+pub fn search(
+    ctx: &CommandContext,
+    text: &str,
+    limit: usize,
+    meaning: &MeaningArgs,
+) -> anyhow::Result<()> {
+    let codex = open(ctx)?;
+    let hits = match meaning_mode(meaning) {
+        Some(mode) => {
+            let embedder = embeddings::load_embedder(ctx, meaning.embedding_model.as_deref())?;
+            codex.search_rules_by_meaning(&embedder, text, limit, mode)?
+        }
+        None => codex.search_rules(text, limit)?,
+    };
     if ctx.json {
         return output::print_json(&hits);
     }

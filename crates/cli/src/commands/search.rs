@@ -2,11 +2,25 @@
 
 use codex::Error;
 
-use super::{CommandContext, open};
+use super::{CommandContext, embeddings, meaning_mode, open};
+use crate::args::MeaningArgs;
 use crate::output::{self, say};
 
-pub fn run(ctx: &CommandContext, query: &str, limit: usize) -> anyhow::Result<()> {
-    let cards = match open(ctx)?.search(query, limit) {
+pub fn run(
+    ctx: &CommandContext,
+    query: &str,
+    limit: usize,
+    meaning: &MeaningArgs,
+) -> anyhow::Result<()> {
+    let codex = open(ctx)?;
+    let found = match meaning_mode(meaning) {
+        Some(mode) => {
+            let embedder = embeddings::load_embedder(ctx, meaning.embedding_model.as_deref())?;
+            codex.search_by_meaning(&embedder, query, limit, mode)
+        }
+        None => codex.search(query, limit),
+    };
+    let cards = match found {
         Ok(cards) => cards,
         // Show where the query went wrong: the query, a caret line, the message.
         Err(Error::InvalidQuery(error)) => anyhow::bail!("invalid query\n{}", error.render(query)),

@@ -14,13 +14,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::Transaction;
 
 pub use detect::{Part, SourceFile, SourceKind, detect, scan_dir};
 pub(crate) use input::sha256_file;
 pub use input::{decompress, open_decompressed};
 
-use crate::db::{self, reference_db_path};
+use crate::db::{self, read_meta, reference_db_path, write_meta};
 use crate::download::CancellationToken;
 use crate::sources::{mtgjson, scryfall};
 use crate::{Error, Result, card_store};
@@ -284,20 +284,6 @@ fn source_key(part: Part) -> String {
     format!("source.{}", part.name())
 }
 
-fn read_meta(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-        .optional()?)
-}
-
-fn write_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
-        [key, value],
-    )?;
-    Ok(())
-}
-
 /// Removes `path`; a file already gone is not an error. Shared with the downloader: unlinking
 /// one file is a single quick system call, fine to make from async code too.
 pub(crate) fn remove_if_exists(path: &Path) -> Result<()> {
@@ -492,14 +478,15 @@ fn import_combos(
     Ok(())
 }
 
-/// An exclusive lock on the data directory for the duration of an import, so two imports
-/// never build or swap at once (the OS releases it if the process dies).
-struct ImportLock {
+/// An exclusive lock on the data directory for the duration of an import (or of the
+/// embedding step), so two never build or swap at once (the OS releases it if the process
+/// dies).
+pub(crate) struct ImportLock {
     _file: File,
 }
 
 impl ImportLock {
-    fn acquire(data_dir: &Path) -> Result<ImportLock> {
+    pub(crate) fn acquire(data_dir: &Path) -> Result<ImportLock> {
         let path = data_dir.join("import.lock");
         let file = File::options()
             .create(true)
