@@ -17,9 +17,9 @@
 )]
 
 mod app_driver;
-// The codex crate's test server; this binary does not use every one of its faults.
+// The download crate's test server; this binary does not use every one of its faults.
 #[allow(dead_code)]
-#[path = "../crates/codex/tests/loopback_http/mod.rs"]
+#[path = "../crates/download/tests/loopback_http/mod.rs"]
 mod loopback_http;
 
 use std::path::{Path, PathBuf};

@@ -153,10 +153,6 @@ impl From<codex::Error> for AppError {
                 ErrorCode::Cancelled,
                 "Embedding was cancelled. What was embedded is kept for next time.".to_owned(),
             ),
-            E::Cancelled { .. } | E::RequestCancelled { .. } => (
-                ErrorCode::Cancelled,
-                "The import was cancelled. What was downloaded is kept for next time.".to_owned(),
-            ),
             E::NoSources
             | E::ImportRunning { .. }
             | E::Format { .. }
@@ -164,14 +160,11 @@ impl From<codex::Error> for AppError {
             | E::InvalidCombo { .. }
             | E::BulkElement { .. }
             | E::InvalidUrl { .. }
-            | E::Network { .. }
-            | E::NotFound { .. }
-            | E::HttpStatus { .. }
-            | E::SizeMismatch { .. }
             | E::BulkSizeMismatch { .. }
             | E::BulkKindNotFound { .. } => {
                 (ErrorCode::ImportFailed, upper_first(&error.to_string()))
             }
+            E::Download(download) => download_failure(download),
             // Only the card-image protocol meets it, and it answers with a status, not this.
             E::NotAScryfallId { .. } => (ErrorCode::Internal, upper_first(&error.to_string())),
             E::Embedding(_) => {
@@ -210,6 +203,37 @@ impl From<codex::Error> for AppError {
             suggestions,
             span,
         }
+    }
+}
+
+/// The code and message of a failed download: a cancel keeps what was downloaded; what the
+/// network, the server or a full disk did is the import's failure, which the player can act on
+/// (the message says how); a file that cannot be written is a broken installation.
+fn download_failure(error: &download::Error) -> (ErrorCode, String) {
+    use download::Error as D;
+    match error {
+        D::Io { .. } => {
+            tracing::error!(error = %chain(error), "download error");
+            (
+                ErrorCode::Internal,
+                "Something went wrong writing the download. The log file has the details."
+                    .to_owned(),
+            )
+        }
+        D::Cancelled { .. } | D::RequestCancelled { .. } => (
+            ErrorCode::Cancelled,
+            "The import was cancelled. What was downloaded is kept for next time.".to_owned(),
+        ),
+        D::InvalidUrl { .. }
+        | D::Network { .. }
+        | D::NotFound { .. }
+        | D::HttpStatus { .. }
+        | D::UnexpectedResponse { .. }
+        | D::SizeMismatch { .. }
+        | D::UnexpectedSize { .. }
+        | D::HashMismatch { .. }
+        | D::AlreadyDownloading { .. }
+        | D::NotEnoughSpace { .. } => (ErrorCode::ImportFailed, upper_first(&error.to_string())),
     }
 }
 
@@ -254,6 +278,28 @@ mod tests {
         let error = AppError::from(codex::Error::InvalidQuery(parse)).in_query(query);
         assert_eq!(error.code, ErrorCode::InvalidQuery);
         assert_eq!(error.span, Some(QuerySpan { start: 3, end: 10 }));
+    }
+
+    #[test]
+    fn a_cancelled_download_is_a_cancel_and_a_full_disk_an_import_failure() {
+        let cancelled = AppError::from(codex::Error::Download(download::Error::Cancelled {
+            url: "https://mtgjson.com/api/v5/AtomicCards.json.gz".to_owned(),
+            part: "/data/downloads/AtomicCards.json.gz.part".into(),
+        }));
+        assert_eq!(cancelled.code, ErrorCode::Cancelled);
+        assert!(cancelled.message.contains("kept"), "{}", cancelled.message);
+
+        let full = AppError::from(codex::Error::Download(download::Error::NotEnoughSpace {
+            dir: "/data/downloads".into(),
+            needed: 2_000,
+            available: 1_000,
+        }));
+        assert_eq!(full.code, ErrorCode::ImportFailed);
+        assert!(
+            full.message.starts_with("Not enough disk space"),
+            "{}",
+            full.message
+        );
     }
 
     #[test]

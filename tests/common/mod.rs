@@ -23,6 +23,7 @@ const CLI_ENV: &[&str] = &[
     "PLANESWALKER_SPELLBOOK_URL",
     "PLANESWALKER_MODEL",
     "PLANESWALKER_EMBEDDING_MODEL",
+    "PLANESWALKER_MODELS_MIRROR",
     // Log lines on stderr would make the error-message assertions depend on the caller's shell.
     "RUST_LOG",
 ];

@@ -84,6 +84,17 @@ pub enum Command {
 pub enum ModelsCommand {
     /// Every model of the catalogue, with size, memory needed, licence and whether installed.
     List,
+    /// Download a model of the catalogue into the models folder, checked against the
+    /// catalogue's size and SHA-256 before it is installed. Ctrl-C stops it; running it again
+    /// resumes.
+    Download {
+        /// The model's id (`planeswalker models list` shows them).
+        id: String,
+        /// Download from this server instead of the catalogue's (Hugging Face), under the same
+        /// paths: a mirror such as https://hf-mirror.com, or a local server with a copy.
+        #[arg(long, env = "PLANESWALKER_MODELS_MIRROR", value_name = "URL")]
+        mirror: Option<String>,
+    },
     /// Check that installed models are the catalogue's files (size and SHA-256).
     Verify {
         /// One model's id (default: every installed model).

@@ -161,66 +161,10 @@ pub enum Error {
         /// Why it does not parse.
         message: String,
     },
-    /// The server could not be reached, or the connection kept failing.
-    #[error(
-        "could not download {url} after {attempts} attempt(s): {source}; check the network \
-         connection and run the command again (what was already downloaded is kept and resumed)"
-    )]
-    Network {
-        /// The URL being downloaded.
-        url: String,
-        /// How many requests were made before giving up.
-        attempts: u32,
-        /// The last transport error.
-        #[source]
-        source: reqwest::Error,
-    },
-    /// The server has nothing at this URL (HTTP 404 or 410).
-    #[error(
-        "not found at {url} (HTTP {status}): the source may have moved; set its new URL in the \
-         download settings"
-    )]
-    NotFound {
-        /// The URL asked for.
-        url: String,
-        /// 404 or 410.
-        status: u16,
-    },
-    /// The server answered with an error status other than "not found".
-    #[error("{url} answered HTTP {status}; try again later")]
-    HttpStatus {
-        /// The URL asked for.
-        url: String,
-        /// The HTTP status code.
-        status: u16,
-    },
-    /// A response carried a different number of bytes than the server announced.
-    #[error(
-        "download of {url} has the wrong size: the server announced {expected} bytes but sent \
-         {actual}; the partial file {} is kept, run the command again to resume or delete it to \
-         start over", .part.display()
-    )]
-    SizeMismatch {
-        /// The URL being downloaded.
-        url: String,
-        /// Bytes announced (Content-Length or Content-Range).
-        expected: u64,
-        /// Bytes received.
-        actual: u64,
-        /// The partial file left on disk.
-        part: PathBuf,
-    },
-    /// The download was cancelled by the user.
-    #[error(
-        "download of {url} was cancelled; the partial file {} is kept and the next download \
-         resumes from it", .part.display()
-    )]
-    Cancelled {
-        /// The URL being downloaded.
-        url: String,
-        /// The partial file left on disk.
-        part: PathBuf,
-    },
+    /// A download failed, was refused or was cancelled; the error says what became of the
+    /// bytes already downloaded.
+    #[error(transparent)]
+    Download(#[from] ::download::Error),
     /// An import was cancelled before its new database went in; the old one is untouched.
     #[error("the import was cancelled; the knowledge base was not changed")]
     ImportCancelled,
@@ -229,12 +173,6 @@ pub enum Error {
     NotAScryfallId {
         /// What was given.
         id: String,
-    },
-    /// A small request (an index, a page, a checksum) was cancelled by the user; nothing is kept.
-    #[error("request for {url} was cancelled")]
-    RequestCancelled {
-        /// The URL asked for.
-        url: String,
     },
     /// A downloaded Scryfall bulk file is not the size the bulk-data index lists for it.
     #[error(

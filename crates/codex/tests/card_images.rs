@@ -4,8 +4,9 @@
 // clippy allows unwrap in #[test] functions only; the server module panics on a failed setup.
 #![allow(clippy::unwrap_used)]
 
-// This binary does not use every fault of the shared test server.
+// The download crate's test server; this binary does not use every one of its faults.
 #[allow(dead_code)]
+#[path = "../../download/tests/loopback_http/mod.rs"]
 mod loopback_http;
 
 use std::sync::Arc;
@@ -91,7 +92,10 @@ async fn a_failed_fetch_is_an_error_and_leaves_no_file_behind() {
 
     // Not on the server at all.
     let err = cache.image(BOLT, Side::Front, &cancel).await.unwrap_err();
-    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::Download(download::Error::NotFound { .. })),
+        "{err:?}"
+    );
 
     // Cut mid-body on both tries.
     let mut route = Route::file(image_bytes("front"), "\"f\"", "image/jpeg");

@@ -115,6 +115,34 @@ pub enum LlmError {
     /// The thread running the model has stopped (it panicked or the provider was dropped).
     #[error("the model has stopped; load it again")]
     ModelStopped,
+    /// The model's file is not hosted anywhere to download it from.
+    #[error(
+        "{name} cannot be downloaded: it is not hosted anywhere, but made locally ({how}). In a \
+         checkout of Planeswalker, `bash models/fetch-test-models.sh` makes it in \
+         ~/.cache/planeswalker/models; copy {file} from there into {}", .models_dir.display()
+    )]
+    NotDownloadable {
+        /// The model's display name.
+        name: String,
+        /// Its file name.
+        file: String,
+        /// How it is made (the catalogue's `hash_source`).
+        how: String,
+        /// Where it is installed.
+        models_dir: PathBuf,
+    },
+    /// Downloading a model failed, was refused or was cancelled; the error says what became of
+    /// the bytes already downloaded.
+    #[error(transparent)]
+    Download(#[from] download::Error),
+    /// The SHA-256 of a model's first download could not be recorded beside it.
+    #[error("cannot record the SHA-256 of the download in {path}: {source}")]
+    HashRecord {
+        /// The record's file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// A file could not be read.
     #[error("cannot read {path}: {source}")]
     Io {

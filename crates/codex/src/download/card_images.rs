@@ -101,7 +101,11 @@ impl CardImages {
             Err(e) => return Err(Error::io(&path, e)),
         }
         let url = self.url(scryfall_id, side);
-        let bytes = self.downloader.fetch_small(&url, "image/*", cancel).await?;
+        let bytes = self
+            .downloader
+            .http()
+            .fetch_small(&url, "image/*", cancel)
+            .await?;
         self.store(&path, &bytes).await?;
         Ok(bytes)
     }

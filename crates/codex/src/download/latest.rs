@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use tracing::{info, warn};
 
-use super::{CancellationToken, Downloader, MtgjsonFile, Progress, Refreshed};
+use ::download::{Expected, Refreshed};
+
+use super::{CancellationToken, Downloader, MtgjsonFile, Progress};
 use crate::import::{Part, SourceFile, SourceKind, remove_if_exists, sha256_file};
 use crate::{Error, Result};
 
@@ -171,11 +173,12 @@ async fn fetch_mtgjson(
 ) -> Result<()> {
     if dest.exists() {
         let published = match downloader
+            .http()
             .fetch_small(sha256_url, "text/plain", cancel)
             .await
         {
             Ok(body) => published_sha256(&body),
-            Err(e @ Error::RequestCancelled { .. }) => return Err(e),
+            Err(e @ ::download::Error::RequestCancelled { .. }) => return Err(e.into()),
             Err(e) => {
                 warn!(
                     url = sha256_url,
@@ -215,7 +218,14 @@ async fn fetch(
         url: url.to_string(),
     });
     downloader
-        .fetch_to_file(url, dest, &|p| progress(FetchProgress::Bytes(p)), cancel)
+        .http()
+        .fetch_to_file(
+            url,
+            dest,
+            &Expected::default(),
+            &|p| progress(FetchProgress::Bytes(p)),
+            cancel,
+        )
         .await?;
     Ok(())
 }
@@ -235,6 +245,7 @@ async fn refresh(
         url: url.to_string(),
     });
     let refreshed = downloader
+        .http()
         .refresh_file(url, dest, &|p| progress(FetchProgress::Bytes(p)), cancel)
         .await?;
     if refreshed == Refreshed::Unchanged {

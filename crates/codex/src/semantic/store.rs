@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::download::CancellationToken;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use tokio_util::sync::CancellationToken;
 
 use super::texts::{Corpus, ItemKey, ItemText, item_texts};
 use crate::db::{self, read_meta, write_meta};

@@ -18,7 +18,6 @@ use llama_cpp_2::model::params::LlamaModelParams;
 
 use super::backend;
 use super::model_thread::{ModelThread, context_error, or_report};
-use crate::catalog::sha256_file;
 use crate::embedder::Embedder;
 use crate::error::LlmError;
 use crate::gguf;
@@ -67,7 +66,11 @@ impl LocalEmbedder {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let model_id = format!("{file_name}@sha256:{}", sha256_file(path)?);
+        let digest = download::sha256_file(path).map_err(|source| LlmError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let model_id = format!("{file_name}@sha256:{digest}");
         let thread_path = path.to_owned();
         let (thread, info) = ModelThread::spawn("llm-embed", path, move |ready, requests| {
             run(thread_path, model_id, threads, ready, requests)

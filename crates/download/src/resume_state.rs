@@ -14,6 +14,8 @@ use crate::{Error, Result};
 /// The files a download of `dest` keeps while it is incomplete.
 #[derive(Debug, Clone)]
 pub(crate) struct PartPaths {
+    /// The file being downloaded.
+    pub dest: PathBuf,
     /// The bytes received so far: `<dest>.part`.
     pub part: PathBuf,
     /// The [`ResumeState`] of those bytes: `<dest>.part.json`.
@@ -22,23 +24,33 @@ pub(crate) struct PartPaths {
 
 impl PartPaths {
     pub(crate) fn for_dest(dest: &Path) -> Self {
-        let mut part = dest.as_os_str().to_owned();
-        part.push(".part");
-        let mut state = part.clone();
-        state.push(".json");
         PartPaths {
-            part: part.into(),
-            state: state.into(),
+            dest: dest.to_path_buf(),
+            part: beside(dest, ".part"),
+            state: beside(dest, ".part.json"),
         }
     }
+
+    /// The folder the files are written in.
+    pub(crate) fn dir(&self) -> &Path {
+        match self.dest.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        }
+    }
+}
+
+/// `<path><suffix>`: the files of a download sit beside it, named after it.
+pub(crate) fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
 }
 
 /// Where the [`ResumeState`] of a finished download is kept, beside it (`<dest>.source.json`):
 /// its validators let a later download ask the server whether the file changed.
 pub(crate) fn source_record_path(dest: &Path) -> PathBuf {
-    let mut path = dest.as_os_str().to_owned();
-    path.push(".source.json");
-    path.into()
+    beside(dest, ".source.json")
 }
 
 /// Where the bytes in a part file (or a finished download) came from.
@@ -72,10 +84,8 @@ impl ResumeState {
     }
 
     pub(crate) async fn save(&self, path: &Path) -> Result<()> {
-        let json = serde_json::to_vec_pretty(self).map_err(|source| Error::Json {
-            source_name: path.display().to_string(),
-            source,
-        })?;
+        // Four plain fields always serialise; the conversion only satisfies the types.
+        let json = serde_json::to_vec_pretty(self).map_err(|e| Error::io(path, e.into()))?;
         tokio::fs::write(path, json)
             .await
             .map_err(|e| Error::io(path, e))
@@ -89,6 +99,7 @@ mod tests {
     #[test]
     fn part_files_sit_beside_the_destination() {
         let paths = PartPaths::for_dest(Path::new("/data/AtomicCards.json.gz"));
+        assert_eq!(paths.dest, Path::new("/data/AtomicCards.json.gz"));
         assert_eq!(paths.part, Path::new("/data/AtomicCards.json.gz.part"));
         assert_eq!(
             paths.state,

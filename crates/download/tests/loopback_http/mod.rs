@@ -1,5 +1,8 @@
 //! A small HTTP/1.1 file server on 127.0.0.1 for the download tests, with faults on demand.
 //!
+//! The one copy: the `download` crate's tests use it, and the tests of its users (codex, the CLI,
+//! the app) include this file with `#[path]`.
+//!
 //! Hand-rolled on tokio rather than axum + tower-http `ServeDir`: the tests need to cut a
 //! connection after an exact number of body bytes, to end a response cleanly but short, to
 //! ignore `Range`, to change a file's ETag between two requests and to record every request's
@@ -30,6 +33,9 @@ pub enum Fault {
     Status(u16),
     /// Read the request and never answer, holding the connection open: a stalled server.
     Hang,
+    /// Announce the full length, send this many body bytes, then hold the connection open
+    /// without sending more: a transfer that stalls midway.
+    StallAfter(u64),
 }
 
 /// One file the server serves.
@@ -329,7 +335,9 @@ async fn send(stream: &mut TcpStream, answer: Answer) -> std::io::Result<()> {
     stream.write_all(head.as_bytes()).await?;
 
     let limit = match answer.fault {
-        Some(Fault::CutAfter(n) | Fault::ShortChunked(n)) => (n as usize).min(body.len()),
+        Some(Fault::CutAfter(n) | Fault::ShortChunked(n) | Fault::StallAfter(n)) => {
+            (n as usize).min(body.len())
+        }
         _ => body.len(),
     };
     for piece in body[..limit].chunks(64 * 1024) {
@@ -346,5 +354,10 @@ async fn send(stream: &mut TcpStream, answer: Answer) -> std::io::Result<()> {
     if chunked {
         stream.write_all(b"0\r\n\r\n").await?;
     }
-    stream.flush().await
+    stream.flush().await?;
+    if matches!(answer.fault, Some(Fault::StallAfter(_))) {
+        // Kept open until the client gives up or the test's runtime ends.
+        std::future::pending::<()>().await;
+    }
+    Ok(())
 }
