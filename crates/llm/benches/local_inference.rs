@@ -6,9 +6,9 @@
 //!
 //! Run: `models/fetch-test-models.sh`, then `cargo bench -p llm --bench local_inference`.
 //! `PLANESWALKER_BENCH_MODEL` picks another chat GGUF (default: the SmolLM2 test model);
-//! `LLAMA_BENCH` names a `llama-bench` binary to compare with (built from the llama.cpp commit
-//! llama-cpp-sys-2 vendors: the crate ships without llama.cpp's tools/ sources, so it cannot
-//! be built from the crate itself); without it the comparison is skipped and said so.
+//! `LLAMA_BENCH` names a `llama-bench` binary to compare with, built by
+//! `crates/llm/benches/build-llama-bench.sh` over the llama.cpp sources llama-cpp-sys-2 vendors;
+//! without it the comparison is skipped and said so.
 
 #![allow(
     clippy::unwrap_used,
@@ -32,7 +32,9 @@ use tokio_util::sync::CancellationToken;
 /// Prompt and generation lengths, as llama-bench's `-p` and `-n`.
 const PROMPT_TOKENS: usize = 512;
 const GENERATED_TOKENS: u32 = 128;
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 5;
+/// Our default prompt batch, passed to llama-bench as its `-b` and `-ub`.
+const BATCH_TOKENS: u32 = 512;
 
 struct Measured {
     usage: Usage,
@@ -68,16 +70,25 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
-/// llama-bench's pp and tg tokens per second for `model`, when `$LLAMA_BENCH` is set.
+/// One llama-bench round on `model` when `$LLAMA_BENCH` is set: prompt tokens/s on an empty
+/// context and generation tokens/s after a prompt as long as ours (`-d`), so both sides
+/// generate over the same number of cached tokens.
 fn llama_bench(model: &std::path::Path, threads: u32) -> Option<(f64, f64)> {
     let binary = std::env::var_os("LLAMA_BENCH")?;
     let output = std::process::Command::new(binary)
         .arg("-m")
         .arg(model)
         .args(["-t", &threads.to_string()])
+        .args([
+            "-b",
+            &BATCH_TOKENS.to_string(),
+            "-ub",
+            &BATCH_TOKENS.to_string(),
+        ])
         .args(["-p", &PROMPT_TOKENS.to_string()])
         .args(["-n", &GENERATED_TOKENS.to_string()])
-        .args(["-r", &ROUNDS.to_string(), "-o", "json"])
+        .args(["-d", &format!("0,{PROMPT_TOKENS}")])
+        .args(["-r", "1", "-o", "json"])
         .output()
         .unwrap();
     assert!(
@@ -90,7 +101,14 @@ fn llama_bench(model: &std::path::Path, threads: u32) -> Option<(f64, f64)> {
         runs.as_array()
             .unwrap()
             .iter()
-            .find(|r| (r["n_prompt"].as_u64().unwrap() > 0) == prompt)
+            .find(|r| {
+                let depth = r["n_depth"].as_u64().unwrap();
+                if prompt {
+                    r["n_prompt"].as_u64().unwrap() > 0 && depth == 0
+                } else {
+                    r["n_gen"].as_u64().unwrap() > 0 && depth == PROMPT_TOKENS as u64
+                }
+            })
             .map(|r| r["avg_ts"].as_f64().unwrap())
             .unwrap()
     };
@@ -133,15 +151,16 @@ async fn main() {
         .unwrap_or_else(models::test_chat_model);
     let settings = LocalSettings {
         context_tokens: Some(4096),
+        batch_tokens: BATCH_TOKENS,
         ..LocalSettings::default()
     };
     let threads = settings.threads;
     let model = LocalModel::load(&path, settings).unwrap();
     println!("model {} · {threads} threads", path.display());
 
-    // Prompt speed: a fresh prompt each round; generation speed: 128 tokens after it.
-    let mut prompt_speeds = Vec::new();
-    let mut generation_speeds = Vec::new();
+    // Prompt speed: a fresh prompt each round; generation speed: 128 tokens after it. Each
+    // round of ours is followed by one of llama-bench's, so both see the same machine load.
+    let (mut ours, mut theirs) = ((Vec::new(), Vec::new()), (Vec::new(), Vec::new()));
     for round in 0..ROUNDS {
         let request = ChatRequest {
             sampling: Sampling::default(),
@@ -154,21 +173,29 @@ async fn main() {
             )
         };
         let measured = run(&model, request).await;
-        prompt_speeds.push(measured.timing.prompt_tokens_per_second);
+        ours.0.push(measured.timing.prompt_tokens_per_second);
+        // A round that stopped early (the model ended its story) has too few tokens to time.
         if measured.usage.generated_tokens >= GENERATED_TOKENS / 2 {
-            generation_speeds.push(measured.timing.generation_tokens_per_second);
+            ours.1.push(measured.timing.generation_tokens_per_second);
+        }
+        if let Some((prompt, generation)) = llama_bench(&path, threads) {
+            theirs.0.push(prompt);
+            theirs.1.push(generation);
         }
     }
-    let (prompt, generation) = (median(prompt_speeds), median(generation_speeds));
+    let (prompt, generation) = (median(ours.0), median(ours.1));
     println!("ours: prompt {prompt:.1} tok/s, generation {generation:.1} tok/s");
-    match llama_bench(&path, threads) {
-        Some((bench_prompt, bench_generation)) => println!(
+    if theirs.0.is_empty() {
+        println!("llama-bench: skipped (LLAMA_BENCH is not set)");
+    } else {
+        let (bench_prompt, bench_generation) = (median(theirs.0), median(theirs.1));
+        println!(
             "llama-bench: pp{PROMPT_TOKENS} {bench_prompt:.1} tok/s, tg{GENERATED_TOKENS} \
-             {bench_generation:.1} tok/s → ratio prompt {:.2}, generation {:.2}",
+             @ d{PROMPT_TOKENS} {bench_generation:.1} tok/s → ratio prompt {:.2}, generation \
+             {:.2} (goal ≥ 0.95)",
             prompt / bench_prompt,
             generation / bench_generation
-        ),
-        None => println!("llama-bench: skipped (LLAMA_BENCH is not set)"),
+        );
     }
 
     // Time to first token: a first turn of a long conversation, then its follow-up.

@@ -278,7 +278,9 @@ impl Session<'_> {
                 }
             }
             let position = self.cached.len();
-            if position >= context_tokens as usize {
+            // The last allowed token is never decoded: nothing would read its logits, and
+            // decoding it would put one uncounted decode in the generation time.
+            if generated == request.max_tokens || position >= context_tokens as usize {
                 break;
             }
             batch.clear();
