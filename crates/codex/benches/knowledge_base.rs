@@ -12,11 +12,14 @@
     missing_docs
 )]
 
+mod timing;
+
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use codex::Codex;
 use codex::import::{import, scan_dir};
+use timing::{percentile, report, time};
 
 /// Names as players type them: exact, folded case/accents/punctuation, either face, "A // B".
 const NAMES: &[&str] = &[
@@ -124,28 +127,6 @@ const FREE_TEXT: &[&str] = &[
     "gain life",
     "untap all lands",
 ];
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
-}
-
-fn report(what: &str, mut samples: Vec<Duration>, goal: &str) {
-    samples.sort();
-    println!(
-        "{what:<34} n={:<6} p50 {:>9.3} ms   p95 {:>9.3} ms   max {:>9.3} ms   {goal}",
-        samples.len(),
-        percentile(&samples, 0.50).as_secs_f64() * 1e3,
-        percentile(&samples, 0.95).as_secs_f64() * 1e3,
-        samples.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
-    );
-}
-
-fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
-    let start = Instant::now();
-    let value = f();
-    (value, start.elapsed())
-}
 
 fn main() {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");

@@ -18,10 +18,10 @@
 
 #[path = "../../../tests/common/models.rs"]
 mod models;
+mod timing;
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use codex::Codex;
 use codex::download::CancellationToken;
@@ -29,6 +29,7 @@ use codex::import::{SourceKind, import, scan_dir};
 use codex::semantic::{SearchMode, card_ids, embed};
 use llm::Embedder;
 use llm::providers::local::{LocalEmbedder, LocalSettings};
+use timing::{report, time};
 
 /// Requests as a player types them, each with the cards that answer it best. Written from
 /// what the cards do, not from their wording: most requests share few words with the cards.
@@ -162,28 +163,6 @@ const RULE_QUESTIONS: &[&str] = &[
     "what happens when two legendary permanents have the same name",
     "when do state-based actions happen",
 ];
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
-}
-
-fn report(what: &str, mut samples: Vec<Duration>, goal: &str) {
-    samples.sort();
-    println!(
-        "{what:<40} n={:<5} p50 {:>8.2} ms   p95 {:>8.2} ms   max {:>8.2} ms   {goal}",
-        samples.len(),
-        percentile(&samples, 0.50).as_secs_f64() * 1e3,
-        percentile(&samples, 0.95).as_secs_f64() * 1e3,
-        samples.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
-    );
-}
-
-fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
-    let start = Instant::now();
-    let value = f();
-    (value, start.elapsed())
-}
 
 /// The share of the `relevant` cards among the first ten `found`.
 fn recall_at_10(found: &[i64], relevant: &HashSet<i64>) -> f64 {

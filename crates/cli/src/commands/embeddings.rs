@@ -12,6 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::CommandContext;
 use super::models::{models_dir, resolve_model};
+use crate::interrupt::cancel_on_ctrl_c;
 use crate::output::say;
 
 /// The embedding model to use: `explicit` (a file or an installed catalogue id), else the
@@ -59,19 +60,10 @@ pub fn run_step(ctx: &CommandContext, path: &Path) -> anyhow::Result<EmbedReport
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    // The watcher runs on its own thread while the step blocks this one: the first Ctrl-C
-    // cancels between batches, a second one ends the process (committed batches survive).
+    // The watcher runs on its own thread while the step blocks this one; a cancel stops the
+    // step between batches, and committed batches survive.
     let on_ctrl_c = cancel.clone();
-    let watcher = std::thread::spawn(move || {
-        runtime.block_on(async {
-            while tokio::signal::ctrl_c().await.is_ok() {
-                if on_ctrl_c.is_cancelled() {
-                    std::process::exit(130);
-                }
-                on_ctrl_c.cancel();
-            }
-        })
-    });
+    let watcher = std::thread::spawn(move || runtime.block_on(cancel_on_ctrl_c(on_ctrl_c)));
     let bar = if ctx.json {
         ProgressBar::hidden()
     } else {

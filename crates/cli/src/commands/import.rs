@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::{CommandContext, embeddings};
 use crate::args::{CardsFrom, ImportArgs, ImportWhat};
+use crate::interrupt::cancel_on_ctrl_c;
 use crate::output::{self, say};
 
 /// What `import --json` prints: the import's report, and the embedding step's when it ran.
@@ -210,19 +211,10 @@ fn download(
         .build()?;
     let quiet = ctx.json;
     let files = runtime.block_on(async {
-        // Listening for Ctrl-C replaces its default handling for the rest of the process:
-        // the first one cancels the downloads (partial files are kept and resumed next
-        // time); one that comes after them, or a second one, ends the process, which an
-        // import survives by design (the previous knowledge base stays in place).
-        let on_ctrl_c = cancel.clone();
-        tokio::spawn(async move {
-            while tokio::signal::ctrl_c().await.is_ok() {
-                if on_ctrl_c.is_cancelled() {
-                    std::process::exit(130);
-                }
-                on_ctrl_c.cancel();
-            }
-        });
+        // Cancelled downloads keep their partial files for next time; a Ctrl-C after them
+        // ends the process, which an import survives by design (the previous knowledge
+        // base stays in place).
+        tokio::spawn(cancel_on_ctrl_c(cancel.clone()));
         fetch_latest(
             &downloader,
             wanted,

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::CommandContext;
 use crate::args::ModelsCommand;
+use crate::interrupt::cancel_on_ctrl_c;
 use crate::output::{self, say};
 
 /// Where models are installed.
@@ -159,17 +160,8 @@ fn download(
     bar.set_prefix(model.id.clone());
     let lines = JsonLines::default();
     let installed = runtime.block_on(async {
-        // The first Ctrl-C cancels: the part file is kept and the next run resumes it. A second
-        // one ends the process at once, which the part file survives as well.
-        let on_ctrl_c = cancel.clone();
-        tokio::spawn(async move {
-            while tokio::signal::ctrl_c().await.is_ok() {
-                if on_ctrl_c.is_cancelled() {
-                    std::process::exit(130);
-                }
-                on_ctrl_c.cancel();
-            }
-        });
+        // A cancelled download keeps its part file, which the next run resumes.
+        tokio::spawn(cancel_on_ctrl_c(cancel.clone()));
         download_model(
             &downloader,
             model,
