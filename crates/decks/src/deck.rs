@@ -1,0 +1,137 @@
+//! The deck model: cards by section, in the order the player gave them.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a card sits in a deck. The order of the variants is the order sections are listed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// The commander(s) of a Commander-style deck.
+    Commander,
+    /// A companion, outside the game until cast.
+    Companion,
+    /// The main deck.
+    Main,
+    /// The sideboard.
+    Sideboard,
+    /// Cards being considered, not part of the deck.
+    Maybeboard,
+}
+
+/// A printing: the set code and, when known, the collector number (which may carry letters or
+/// `★`, so it is text).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Printing {
+    /// The set code as written (`M10`, `ltr`).
+    pub set: String,
+    /// The collector number within the set.
+    pub collector_number: Option<String>,
+}
+
+/// A card as a deck list names it: its name as written and, when given, the printing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CardRef {
+    /// The name as the list wrote it, before any lookup.
+    pub name: String,
+    /// The printing, when the list named one.
+    pub printing: Option<Printing>,
+}
+
+impl CardRef {
+    /// A card named `name`, any printing.
+    pub fn named(name: impl Into<String>) -> Self {
+        CardRef {
+            name: name.into(),
+            printing: None,
+        }
+    }
+}
+
+/// One line of a deck: how many copies of which card, in which section.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DeckCard {
+    /// The section the copies are in.
+    pub section: Section,
+    /// How many copies, at least one.
+    pub quantity: u32,
+    /// Which card.
+    pub card: CardRef,
+}
+
+/// A deck: an optional name and its cards, grouped by section in [`Section`] order and, within
+/// a section, in the order they were added. Keeping that order canonical makes two decks with
+/// the same lines equal however their lists interleaved the sections.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deck {
+    /// The deck's name, when the list gave one.
+    pub name: Option<String>,
+    cards: Vec<DeckCard>,
+}
+
+impl Deck {
+    /// An empty deck.
+    pub fn new(name: Option<String>) -> Self {
+        Deck {
+            name,
+            cards: Vec::new(),
+        }
+    }
+
+    /// Adds `quantity` copies of `card` at the end of `section`.
+    pub fn add(&mut self, section: Section, quantity: u32, card: CardRef) {
+        let at = self.cards.partition_point(|line| line.section <= section);
+        self.cards.insert(
+            at,
+            DeckCard {
+                section,
+                quantity,
+                card,
+            },
+        );
+    }
+
+    /// Every line, section by section.
+    pub fn cards(&self) -> &[DeckCard] {
+        &self.cards
+    }
+
+    /// The lines of one section.
+    pub fn section(&self, section: Section) -> &[DeckCard] {
+        let start = self.cards.partition_point(|line| line.section < section);
+        let end = self.cards.partition_point(|line| line.section <= section);
+        &self.cards[start..end]
+    }
+
+    /// How many cards `section` holds, copies counted.
+    pub fn count(&self, section: Section) -> u32 {
+        self.section(section).iter().map(|line| line.quantity).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_stay_grouped_in_order_whatever_order_cards_are_added_in() {
+        let mut deck = Deck::new(None);
+        deck.add(Section::Sideboard, 2, CardRef::named("Pyroblast"));
+        deck.add(Section::Main, 4, CardRef::named("Lightning Bolt"));
+        deck.add(Section::Commander, 1, CardRef::named("Krenko, Mob Boss"));
+        deck.add(Section::Main, 20, CardRef::named("Mountain"));
+
+        let names: Vec<_> = deck.cards().iter().map(|c| c.card.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Krenko, Mob Boss",
+                "Lightning Bolt",
+                "Mountain",
+                "Pyroblast"
+            ]
+        );
+        assert_eq!(deck.count(Section::Main), 24);
+        assert_eq!(deck.section(Section::Sideboard).len(), 1);
+        assert!(deck.section(Section::Companion).is_empty());
+    }
+}
