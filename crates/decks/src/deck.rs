@@ -62,10 +62,35 @@ pub struct DeckCard {
 /// a section, in the order they were added. Keeping that order canonical makes two decks with
 /// the same lines equal however their lists interleaved the sections.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "DeckLines")]
 pub struct Deck {
     /// The deck's name, when the list gave one.
     pub name: Option<String>,
     cards: Vec<DeckCard>,
+}
+
+/// A deck as stored or sent, before its lines are checked and put in order.
+#[derive(Deserialize)]
+struct DeckLines {
+    name: Option<String>,
+    cards: Vec<DeckCard>,
+}
+
+impl TryFrom<DeckLines> for Deck {
+    type Error = String;
+
+    /// Lines pass through [`Deck::add`], so a deck read from JSON keeps the same order as one
+    /// built line by line; a line with no copies is refused.
+    fn try_from(lines: DeckLines) -> Result<Self, Self::Error> {
+        let mut deck = Deck::new(lines.name);
+        for line in lines.cards {
+            if line.quantity == 0 {
+                return Err(format!("{} has a quantity of 0", line.card.name));
+            }
+            deck.add(line.section, line.quantity, line.card);
+        }
+        Ok(deck)
+    }
 }
 
 impl Deck {
@@ -133,5 +158,28 @@ mod tests {
         assert_eq!(deck.count(Section::Main), 24);
         assert_eq!(deck.section(Section::Sideboard).len(), 1);
         assert!(deck.section(Section::Companion).is_empty());
+    }
+
+    #[test]
+    fn a_deck_read_from_json_is_put_in_section_order_and_zero_copies_are_refused() {
+        let json = r#"{"name":null,"cards":[
+            {"section":"sideboard","quantity":2,"card":{"name":"Pyroblast","printing":null}},
+            {"section":"main","quantity":4,"card":{"name":"Lightning Bolt","printing":null}}]}"#;
+        let deck: Deck = serde_json::from_str(json).unwrap();
+        let mut expected = Deck::new(None);
+        expected.add(Section::Main, 4, CardRef::named("Lightning Bolt"));
+        expected.add(Section::Sideboard, 2, CardRef::named("Pyroblast"));
+        assert_eq!(deck, expected);
+        assert_eq!(
+            serde_json::from_str::<Deck>(&serde_json::to_string(&deck).unwrap()).unwrap(),
+            deck
+        );
+
+        let zero = json.replace("\"quantity\":2", "\"quantity\":0");
+        let error = serde_json::from_str::<Deck>(&zero).unwrap_err();
+        assert!(
+            error.to_string().contains("Pyroblast has a quantity of 0"),
+            "{error}"
+        );
     }
 }
