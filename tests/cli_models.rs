@@ -9,6 +9,8 @@
 
 mod common;
 // The download crate's test server; this binary does not use every one of its faults.
+#[path = "../crates/download/tests/file_checks/mod.rs"]
+mod file_checks;
 #[allow(dead_code)]
 #[path = "../crates/download/tests/loopback_http/mod.rs"]
 mod loopback_http;
@@ -20,6 +22,7 @@ use std::sync::Arc;
 
 use common::models::test_chat_model;
 use common::{Run, planeswalker, run_with_env};
+use file_checks::{file_names, file_sha256};
 use loopback_http::{Fault, LoopbackServer, Route};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -71,19 +74,6 @@ fn json_lines(stdout: &str) -> Vec<Value> {
         .collect()
 }
 
-fn sha256_file(path: &Path) -> String {
-    hex::encode(Sha256::digest(std::fs::read(path).unwrap()))
-}
-
-fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn download_installs_from_a_mirror_resuming_a_dropped_connection() {
     let server = LoopbackServer::start().await;
@@ -123,7 +113,7 @@ async fn download_installs_from_a_mirror_resuming_a_dropped_connection() {
     );
     let models = dir.path().join("models");
     assert_eq!(file_names(&models), [FILE]);
-    assert_eq!(sha256_file(&models.join(FILE)), SHA256);
+    assert_eq!(file_sha256(&models.join(FILE)), SHA256);
     let requests = server.requests_for(PATH);
     let statuses: Vec<u16> = requests.iter().map(|r| r.status).collect();
     assert_eq!(statuses, [200, 206]);
@@ -229,7 +219,7 @@ async fn ctrl_c_keeps_the_part_and_the_next_run_resumes_it() {
     let done = json_lines(&run.stdout).pop().unwrap();
     assert_eq!(done["resumed_from"], kept);
     assert_eq!(done["sha256"], SHA256);
-    assert_eq!(sha256_file(&models.join(FILE)), SHA256);
+    assert_eq!(file_sha256(&models.join(FILE)), SHA256);
     let last = server.requests_for(PATH).pop().unwrap();
     assert_eq!(
         last.header("range"),

@@ -8,6 +8,8 @@
 
 mod common;
 // The download crate's test server; this binary does not use every one of its faults.
+#[path = "../crates/download/tests/file_checks/mod.rs"]
+mod file_checks;
 #[allow(dead_code)]
 #[path = "../crates/download/tests/loopback_http/mod.rs"]
 mod loopback_http;
@@ -16,8 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use common::{Run, run_with_env, scryfall_fixture, shared_data};
+use file_checks::{file_names, file_sha256, sha256_hex};
 use loopback_http::{Fault, LoopbackServer, Route};
-use sha2::{Digest, Sha256};
 
 const API: &str = "/api/v5/";
 const ATOMIC_CARDS: &str = "/api/v5/AtomicCards.json.gz";
@@ -35,10 +37,6 @@ struct Served {
 
 fn read(path: PathBuf) -> Arc<Vec<u8>> {
     Arc::new(std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display())))
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(bytes))
 }
 
 /// Serves the shared data as MTGJSON (AtomicCards + the per-set files archive), the rules TXT
@@ -106,19 +104,6 @@ async fn planeswalker(data_dir: &Path, args: Vec<String>, env: &[(&str, &str)]) 
     })
     .await
     .unwrap()
-}
-
-fn file_sha256(path: &Path) -> String {
-    sha256_hex(&std::fs::read(path).unwrap())
-}
-
-fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 fn statuses(server: &LoopbackServer, path: &str) -> Vec<u16> {

@@ -8,6 +8,8 @@
 #![allow(clippy::unwrap_used)]
 
 // The download crate's test server; this binary does not use every one of its faults.
+#[path = "../../download/tests/file_checks/mod.rs"]
+mod file_checks;
 #[allow(dead_code)]
 #[path = "../../download/tests/loopback_http/mod.rs"]
 mod loopback_http;
@@ -21,8 +23,8 @@ use codex::download::latest::{CardProvider, FetchProgress, fetch_latest};
 use codex::download::{BulkFormat, CancellationToken, Downloader, Progress, RetryPolicy, Sources};
 use codex::import::{Part, SourceKind};
 use download::{Expected, USER_AGENT};
+use file_checks::{file_sha256, sha256_hex};
 use loopback_http::{LoopbackServer, Route};
-use sha2::{Digest, Sha256};
 
 /// sha256 of rules/MagicCompRules-20260116.txt, from shared/data/PROVENANCE.md.
 const RULES_SHA256: &str = "abe9528405163b2a296b2b75b713814907e2bb51bbe3ffbbafabe7da01b7f7b5";
@@ -47,14 +49,6 @@ fn cards_gz_bytes() -> Arc<Vec<u8>> {
         )
         .unwrap(),
     )
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
-}
-
-fn file_sha256(path: &Path) -> String {
-    sha256_hex(&std::fs::read(path).unwrap())
 }
 
 /// Retries without real waiting: the tests check what is retried, not how long it waits.

@@ -8,20 +8,21 @@
 #![allow(clippy::unwrap_used)]
 
 // The download crate's test server; this binary does not use every one of its faults.
+#[path = "../../download/tests/file_checks/mod.rs"]
+mod file_checks;
 #[allow(dead_code)]
 #[path = "../../download/tests/loopback_http/mod.rs"]
 mod loopback_http;
 
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use download::{CancellationToken, Downloader, RetryPolicy};
+use file_checks::{file_names, sha256_hex};
 use llm::LlmError;
 use llm::catalog::{Catalog, CatalogModel, CheckedAgainst};
 use llm::model_download::{InstallOutcome, ModelDownloadEvent, download_model};
 use loopback_http::{Fault, LoopbackServer, Route};
-use sha2::{Digest, Sha256};
 
 const REPO_PATH: &str = "/org/Tiny-GGUF/resolve/main/tiny.Q4_K_M.gguf";
 const FILE: &str = "tiny.Q4_K_M.gguf";
@@ -33,10 +34,6 @@ fn model_bytes(len: usize, seed: u8) -> Arc<Vec<u8>> {
             .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed))
             .collect(),
     )
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
 }
 
 /// A catalogue of one model, hosted (as the real ones are) on Hugging Face.
@@ -60,15 +57,6 @@ fn downloader() -> Downloader {
 }
 
 fn ignore(_: ModelDownloadEvent) {}
-
-fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
-}
 
 #[tokio::test]
 async fn a_model_is_installed_from_a_mirror_resuming_a_dropped_connection() {

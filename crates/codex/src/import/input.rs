@@ -5,8 +5,6 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
 use crate::{Error, Result};
 
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
@@ -78,10 +76,7 @@ pub fn for_each_tar_entry(
 /// SHA-256 of a file's bytes as stored, hex encoded: the identity of a source for
 /// "nothing changed since the last import".
 pub(crate) fn sha256_file(path: &Path) -> Result<String> {
-    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut hasher = Sha256::new();
-    std::io::copy(&mut file, &mut hasher).map_err(|e| Error::io(path, e))?;
-    Ok(hex::encode(hasher.finalize()))
+    download::sha256_file(path).map_err(|e| Error::io(path, e))
 }
 
 #[cfg(test)]

@@ -8,8 +8,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+#[path = "../file_checks/mod.rs"]
+mod file_checks;
+
+pub use file_checks::{file_names, file_sha256, sha256_hex};
+
 use download::{CancellationToken, Downloader, Error, Expected, Progress, RetryPolicy};
-use sha2::{Digest, Sha256};
 
 /// Retries without real waiting: the tests check what is retried, not how long it waits.
 pub fn downloader() -> Downloader {
@@ -33,14 +37,6 @@ pub fn file_bytes(len: usize, seed: u64) -> Arc<Vec<u8>> {
         })
         .collect();
     Arc::new(bytes)
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
-}
-
-pub fn file_sha256(path: &Path) -> String {
-    sha256_hex(&std::fs::read(path).unwrap())
 }
 
 pub fn ignore_progress(_: Progress) {}
@@ -74,14 +70,4 @@ pub async fn cancel_after(
         .unwrap_err();
     assert!(matches!(err, Error::Cancelled { .. }), "{err}");
     std::fs::metadata(part_of(dest)).unwrap().len()
-}
-
-/// Names of the files in `dir`, sorted.
-pub fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
 }
