@@ -18,6 +18,17 @@ pub enum Section {
     Maybeboard,
 }
 
+impl Section {
+    /// Every section, in listing order.
+    pub const ALL: [Section; 5] = [
+        Section::Commander,
+        Section::Companion,
+        Section::Main,
+        Section::Sideboard,
+        Section::Maybeboard,
+    ];
+}
+
 /// A printing: the set code and, when known, the collector number (which may carry letters or
 /// `★`, so it is text).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,21 +39,37 @@ pub struct Printing {
     pub collector_number: Option<String>,
 }
 
-/// A card as a deck list names it: its name as written and, when given, the printing.
+/// A special finish of the physical card, as collection-minded lists (Moxfield's `*F*`,
+/// `*E*`) record it. It changes nothing in play.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Finish {
+    /// Traditional foil.
+    Foil,
+    /// Foil-etched.
+    Etched,
+}
+
+/// A card as a deck list names it: its name as written and, when given, the printing and
+/// finish.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CardRef {
     /// The name as the list wrote it, before any lookup.
     pub name: String,
     /// The printing, when the list named one.
     pub printing: Option<Printing>,
+    /// The finish, when not the ordinary one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finish: Option<Finish>,
 }
 
 impl CardRef {
-    /// A card named `name`, any printing.
+    /// A card named `name`, any printing, ordinary finish.
     pub fn named(name: impl Into<String>) -> Self {
         CardRef {
             name: name.into(),
             printing: None,
+            finish: None,
         }
     }
 }

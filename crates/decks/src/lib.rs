@@ -5,5 +5,5 @@
 pub mod deck;
 pub mod formats;
 
-pub use deck::{CardRef, Deck, DeckCard, Printing, Section};
-pub use formats::{LineProblem, ReadDeck, WriteError};
+pub use deck::{CardRef, Deck, DeckCard, Finish, Printing, Section};
+pub use formats::{Format, LineProblem, ReadDeck, ReadLine, WriteError};
