@@ -71,11 +71,78 @@ pub enum Command {
     Stats,
     /// Talk to a local model (a GGUF file): one question with --prompt, else line by line.
     Chat(ChatArgs),
+    /// Decks: import, export, check legality, analyse, list, show, delete.
+    Deck {
+        /// What to do.
+        #[command(subcommand)]
+        command: DeckCommand,
+    },
     /// The catalogue of local models and the ones installed.
     Models {
         /// What to do with them.
         #[command(subcommand)]
         command: ModelsCommand,
+    },
+}
+
+/// Subcommands of `deck`. A deck is named by its id, the first characters of its id (four or
+/// more), or its name.
+#[derive(Debug, Subcommand)]
+pub enum DeckCommand {
+    /// Import a deck list (MTG Arena, MTGO .txt/.dek, Moxfield, Archidekt/plain text,
+    /// Planeswalker JSON or CSV; detected unless --from says) and store it. Lines that cannot be
+    /// read or name no card are listed with suggestions; the rest is imported.
+    Import {
+        /// The file, or `-` for standard input.
+        file: PathBuf,
+        /// The list's format (default: detected): arena, mtgo, dek, moxfield, plain, json, csv.
+        #[arg(long = "from", value_name = "FORMAT")]
+        list_format: Option<decks::Format>,
+        /// The deck's name (default: the list's, else the file's name).
+        #[arg(long)]
+        name: Option<String>,
+        /// The game format it is built for (default: Commander when the list has a commander).
+        #[arg(long = "format", value_name = "GAME_FORMAT")]
+        game_format: Option<decks::GameFormat>,
+    },
+    /// Write a stored deck as a deck list.
+    Export {
+        /// The deck.
+        deck: String,
+        /// The list's format: arena, mtgo, dek, moxfield, plain, json, csv.
+        #[arg(long, value_name = "FORMAT", default_value = "arena")]
+        format: decks::Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Check a deck's legality: every violation with its card and rule. Exits with status 1
+    /// when the deck is not legal.
+    Check {
+        /// The deck.
+        deck: String,
+        /// The game format (default: the deck's): standard, pioneer, modern, legacy, vintage,
+        /// pauper, commander, oathbreaker, brawl, historicbrawl, limited.
+        #[arg(long, value_name = "GAME_FORMAT")]
+        format: Option<decks::GameFormat>,
+    },
+    /// Analyse a deck: curve, types, roles, colours against sources, lands, drawing odds and
+    /// combos.
+    Analyze {
+        /// The deck.
+        deck: String,
+    },
+    /// List the stored decks, most recently changed first.
+    List,
+    /// Show a stored deck.
+    Show {
+        /// The deck.
+        deck: String,
+    },
+    /// Delete a stored deck.
+    Delete {
+        /// The deck.
+        deck: String,
     },
 }
 

@@ -75,6 +75,32 @@ impl Codex {
         }
     }
 
+    /// What each of `names` (as typed in a deck list) is; see [`crate::lookup::match_name`].
+    pub fn match_names(&self, names: &[&str]) -> Result<Vec<crate::lookup::NameMatch>> {
+        self.ensure_cards()?;
+        names
+            .iter()
+            .map(|name| match crate::lookup::match_name(&self.conn, name)? {
+                // The index is loaded on the first miss only.
+                crate::lookup::NameMatch::Missing(_) => Ok(crate::lookup::NameMatch::Missing(
+                    self.names()?.suggest(name),
+                )),
+                found => Ok(found),
+            })
+            .collect()
+    }
+
+    /// The formats the card data gives legalities for (`commander`, `modern`, …).
+    pub fn legality_formats(&self) -> Result<Vec<String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT DISTINCT format FROM card_legalities ORDER BY format")?;
+        let formats = statement
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(formats)
+    }
+
     /// Cards by row id, in order.
     pub fn cards(&self, ids: &[i64]) -> Result<Vec<Card>> {
         load_cards(&self.conn, ids)

@@ -88,6 +88,53 @@ impl NameIndex {
     }
 }
 
+/// What a name typed in a deck list is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameMatch {
+    /// One playable card: its row id.
+    Card(i64),
+    /// The folded name is several playable cards' (different cards whose names differ only
+    /// in case, accents or punctuation, or a face name shared by two cards): their names.
+    Ambiguous(Vec<String>),
+    /// No playable card: the closest names, best first (none from [`match_name`], which
+    /// leaves ranking them to a [`NameIndex`]).
+    Missing(Vec<String>),
+}
+
+/// The playable card (not a token or other extra) called `name`: the exact name first, then
+/// the folded key (case, accents, punctuation, either face, "A // B"); a key several cards
+/// share is [`NameMatch::Ambiguous`].
+pub fn match_name(conn: &Connection, name: &str) -> Result<NameMatch> {
+    let exact = conn
+        .prepare_cached("SELECT id FROM cards WHERE name = ?1 AND extra = 0 ORDER BY id LIMIT 1")?
+        .query_row([name.trim()], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = exact {
+        return Ok(NameMatch::Card(id));
+    }
+    let mut statement = conn.prepare_cached(
+        "SELECT c.id, c.name FROM card_names n JOIN cards c ON c.id = n.card_id
+         WHERE n.key = ?1 AND c.extra = 0
+         ORDER BY c.edhrec_rank IS NULL, c.edhrec_rank, c.id",
+    )?;
+    let found = statement
+        .query_map([name_key(name)], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut names: Vec<String> = Vec::new();
+    for (_, card) in &found {
+        if !names.contains(card) {
+            names.push(card.clone());
+        }
+    }
+    Ok(match (found.first(), names.len()) {
+        (Some(&(id, _)), 1) => NameMatch::Card(id),
+        (Some(_), _) => NameMatch::Ambiguous(names),
+        (None, _) => NameMatch::Missing(Vec::new()),
+    })
+}
+
 /// The row id of the card called `name`, if any: the exact name first, then the folded key
 /// (playable cards before tokens of the same name).
 pub fn find_card_id(conn: &Connection, name: &str) -> Result<Option<i64>> {

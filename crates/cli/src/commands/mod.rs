@@ -3,6 +3,7 @@
 mod card;
 mod chat;
 mod combos;
+mod deck;
 mod embeddings;
 mod import;
 mod models;
@@ -54,6 +55,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Combos { cards, limit } => combos::run(&ctx, &cards, limit),
         Command::Stats => stats::run(&ctx),
         Command::Chat(args) => chat::run(&ctx, args),
+        Command::Deck { command } => deck::run(&ctx, command),
         Command::Models { command } => models::run(&ctx, command),
     }
 }

@@ -1,5 +1,6 @@
 //! The reference database built from the real data in `../shared/data` (plus the Commander
-//! Spellbook fixture), once per test run and shared by every test and test binary.
+//! Spellbook fixture), once per test run and shared by every test and test binary. The decks
+//! crate's tests include this file by path, so paths here start from `crates/<crate>`.
 
 // Test support: a failure to build the shared database should stop the run loudly.
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
@@ -17,7 +18,8 @@ pub fn shared_data() -> PathBuf {
 
 /// The Commander Spellbook export fixture.
 pub fn combos_fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commander-spellbook/variants.json")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../codex/tests/fixtures/commander-spellbook/variants.json")
 }
 
 /// Every source the shared reference database is built from.
