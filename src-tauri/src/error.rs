@@ -21,6 +21,12 @@ pub enum ErrorCode {
     ImportFailed,
     /// The user cancelled the work.
     Cancelled,
+    /// No deck has the asked id (deleted meanwhile, say): go back to the deck list.
+    DeckNotFound,
+    /// The deck changed elsewhere (another window, the CLI) since it was loaded: reload it.
+    DeckChanged,
+    /// The deck list format cannot hold the deck (MTGO has no commander); `message` says why.
+    DeckNotExportable,
     /// Anything else: a bug or a broken installation; `detail` holds the cause.
     Internal,
 }
@@ -203,6 +209,42 @@ impl From<codex::Error> for AppError {
             suggestions,
             span,
         }
+    }
+}
+
+impl From<decks::StoreError> for AppError {
+    fn from(error: decks::StoreError) -> Self {
+        use decks::StoreError as S;
+        match &error {
+            S::NotFound(_) => AppError::new(
+                ErrorCode::DeckNotFound,
+                "This deck no longer exists.",
+                Some(chain(&error)),
+            ),
+            S::Conflict { .. } => AppError::new(
+                ErrorCode::DeckChanged,
+                "This deck was changed elsewhere. It has been reloaded; make the change again.",
+                Some(chain(&error)),
+            ),
+            S::Ambiguous { .. } | S::Open(_) | S::Sqlite(_) | S::Corrupt { .. } => {
+                tracing::error!(error = %chain(&error), "deck store error");
+                AppError::new(
+                    ErrorCode::Internal,
+                    "Something went wrong with the decks database. The log file has the details.",
+                    Some(chain(&error)),
+                )
+            }
+        }
+    }
+}
+
+impl From<decks::WriteError> for AppError {
+    fn from(error: decks::WriteError) -> Self {
+        AppError::new(
+            ErrorCode::DeckNotExportable,
+            upper_first(&error.to_string()),
+            None,
+        )
     }
 }
 

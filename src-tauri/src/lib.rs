@@ -1,4 +1,4 @@
-//! The Planeswalker desktop app: a thin tauri shell over `codex`.
+//! The Planeswalker desktop app: a thin tauri shell over `codex` and `decks`.
 //!
 //! [`commands`] adapts the knowledge base to commands the UI calls through the generated
 //! `ui/src/bindings.ts`; [`specta_builder`] is the one list of them.
@@ -44,6 +44,16 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::rules::search_rules,
             commands::rules::rules_outline,
             commands::rules::glossary,
+            commands::decks::list_decks,
+            commands::decks::get_deck,
+            commands::decks::create_deck,
+            commands::decks::import_deck,
+            commands::decks::save_deck,
+            commands::decks::delete_deck,
+            commands::decks::export_deck,
+            commands::decks::save_deck_file,
+            commands::decks::check_deck,
+            commands::decks::analyze_deck,
         ])
         // Counts, ranks and byte sizes are i64/u64 in Rust; none comes near 2^53, so plain
         // JavaScript numbers hold them exactly.

@@ -1,5 +1,5 @@
-//! [`AppState`]: what every command shares — the open knowledge base, the download sources,
-//! the card-image cache and the running imports' cancellation tokens.
+//! [`AppState`]: what every command shares — the open knowledge base and deck library, the
+//! download sources, the card-image cache and the running imports' cancellation tokens.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use codex::Codex;
 use codex::download::card_images::CardImages;
 use codex::download::{CancellationToken, Downloader, Sources};
+use decks::DeckStore;
 
 use crate::error::AppError;
 
@@ -16,6 +17,8 @@ use crate::error::AppError;
 pub struct AppState {
     /// The knowledge base in the data folder.
     pub knowledge_base: Arc<KnowledgeBase>,
+    /// The player's decks.
+    pub decks: Arc<DeckLibrary>,
     /// Where imports download from.
     pub downloader: Downloader,
     /// Card images, cached in `<data dir>/cache/card-images`.
@@ -34,7 +37,8 @@ impl AppState {
             downloader.clone(),
         );
         Ok(AppState {
-            knowledge_base: Arc::new(KnowledgeBase::new(data_dir)),
+            knowledge_base: Arc::new(KnowledgeBase::new(data_dir.clone())),
+            decks: Arc::new(DeckLibrary::new(data_dir)),
             downloader,
             card_images,
             imports: ImportRegistry::default(),
@@ -42,20 +46,39 @@ impl AppState {
     }
 }
 
-/// The knowledge base in the data folder, opened on first use and kept open (the name index
-/// it caches is costly to rebuild).
-pub struct KnowledgeBase {
+/// A database in the data folder, opened on first use and kept open; used by one command at
+/// a time (queries take milliseconds, and a rusqlite connection cannot be shared between
+/// threads), always on a blocking thread so SQLite never stalls the async runtime.
+pub struct OnDemand<T> {
     data_dir: PathBuf,
-    // One connection, used by one command at a time: queries take milliseconds, and a
-    // rusqlite connection cannot be shared between threads.
-    open: Mutex<Option<Codex>>,
+    opener: fn(&Path) -> Result<T, AppError>,
+    open: Mutex<Option<T>>,
 }
+
+/// The knowledge base (its name index is costly to rebuild, hence kept open).
+pub type KnowledgeBase = OnDemand<Codex>;
+/// The player's decks, in the user-data database.
+pub type DeckLibrary = OnDemand<DeckStore>;
 
 impl KnowledgeBase {
     /// The knowledge base in `data_dir`.
     pub fn new(data_dir: PathBuf) -> Self {
-        KnowledgeBase {
+        OnDemand::opened_by(data_dir, |dir| Ok(Codex::open(dir)?))
+    }
+}
+
+impl DeckLibrary {
+    /// The decks in `data_dir`'s user-data database (created on first use).
+    pub fn new(data_dir: PathBuf) -> Self {
+        OnDemand::opened_by(data_dir, |dir| Ok(DeckStore::open(dir)?))
+    }
+}
+
+impl<T: Send + 'static> OnDemand<T> {
+    fn opened_by(data_dir: PathBuf, opener: fn(&Path) -> Result<T, AppError>) -> Self {
+        OnDemand {
             data_dir,
+            opener,
             open: Mutex::new(None),
         }
     }
@@ -65,25 +88,25 @@ impl KnowledgeBase {
         &self.data_dir
     }
 
-    /// Runs `query` on the open knowledge base (opening it if needed) on a blocking thread,
-    /// so SQLite never stalls the async runtime.
-    pub async fn query<T, F>(self: &Arc<Self>, query: F) -> Result<T, AppError>
+    /// Runs `query` on the open database (opening it if needed) on a blocking thread.
+    pub async fn query<R, E, F>(self: &Arc<Self>, query: F) -> Result<R, AppError>
     where
-        T: Send + 'static,
-        F: FnOnce(&Codex) -> codex::Result<T> + Send + 'static,
+        R: Send + 'static,
+        E: Into<AppError>,
+        F: FnOnce(&mut T) -> Result<R, E> + Send + 'static,
     {
         let this = Arc::clone(self);
         tauri::async_runtime::spawn_blocking(move || {
             // A panic in an earlier query leaves nothing half-written: the guarded value is
             // only ever replaced whole.
             let mut open = this.open.lock().unwrap_or_else(PoisonError::into_inner);
-            let codex = match open.take() {
-                Some(codex) => codex,
-                None => Codex::open(&this.data_dir)?,
+            let mut database = match open.take() {
+                Some(database) => database,
+                None => (this.opener)(&this.data_dir)?,
             };
-            let answer = query(&codex);
-            *open = Some(codex);
-            Ok(answer?)
+            let answer = query(&mut database).map_err(Into::into);
+            *open = Some(database);
+            answer
         })
         .await
         .map_err(|e| AppError::internal(&e))

@@ -35,9 +35,63 @@ export const commands = {
 	rulesOutline: () => typedError<OutlineSection[], AppError>(__TAURI_INVOKE("rules_outline")),
 	/**  Every glossary entry of the Comprehensive Rules, alphabetically by term. */
 	glossary: () => typedError<GlossaryEntry[], AppError>(__TAURI_INVOKE("glossary")),
+	/**  Every deck, most recently changed first. */
+	listDecks: () => typedError<DeckSummary[], AppError>(__TAURI_INVOKE("list_decks")),
+	/**  The deck `id`, with its cards. */
+	getDeck: (id: string) => typedError<DeckDetail, AppError>(__TAURI_INVOKE("get_deck", { id })),
+	/**  A new empty deck. */
+	createDeck: (name: string, format: GameFormat | null) => typedError<DeckDetail, AppError>(__TAURI_INVOKE("create_deck", { name, format })),
+	/**
+	 *  Reads a deck list (format detected unless `list_format` names one), matches its names and
+	 *  stores what it names. Named `name`, else as the list says, else "Imported deck".
+	 */
+	importDeck: (text: string, listFormat: Format | null, name: string | null) => typedError<ImportedDeck, AppError>(__TAURI_INVOKE("import_deck", { text, listFormat, name })),
+	/**
+	 *  Replaces the deck's name, format and cards: one change, made on `revision` (a deck changed
+	 *  elsewhere since is `deck_changed`).
+	 */
+	saveDeck: (id: string, revision: number, name: string, format: GameFormat | null, cards: DeckCard[]) => typedError<DeckDetail, AppError>(__TAURI_INVOKE("save_deck", { id, revision, name, format, cards })),
+	/**  Deletes the deck, as loaded at `revision`. */
+	deleteDeck: (id: string, revision: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_deck", { id, revision })),
+	/**  The deck written as a deck list in `format`. */
+	exportDeck: (id: string, format: Format) => typedError<string, AppError>(__TAURI_INVOKE("export_deck", { id, format })),
+	/**
+	 *  Writes the deck as a deck list in `format` into the Downloads folder (the home folder when
+	 *  there is none) and answers the file's path. An existing file is never overwritten: the new
+	 *  one gets a number.
+	 */
+	saveDeckFile: (id: string, format: Format) => typedError<string, AppError>(__TAURI_INVOKE("save_deck_file", { id, format })),
+	/**  The deck's legality in `format`: every violation with its card and rule. */
+	checkDeck: (id: string, format: GameFormat) => typedError<DeckCheck, AppError>(__TAURI_INVOKE("check_deck", { id, format })),
+	/**  The deck's analysis and the combos it holds or misses by one card. */
+	analyzeDeck: (id: string) => typedError<DeckAnalysis, AppError>(__TAURI_INVOKE("analyze_deck", { id })),
 };
 
 /* Types */
+/**  Everything [`analyse`] finds. */
+export type Analysis = {
+	/**  Cards analysed (main deck and commanders), copies counted. */
+	cards: number,
+	/**  Of which lands. */
+	lands: number,
+	/**  Average mana value of the nonland cards. */
+	average_mana_value: number | null,
+	/**  The curve, one bar per mana value from 0 to [`CURVE_TOP`] and more. */
+	curve: CurveBar[],
+	/**  Copies by card type, all cards. */
+	types: { [key in string]: number },
+	/**  Copies by role. */
+	roles: RoleRow[],
+	/**  Per colour the deck's costs ask for, WUBRG order. */
+	colours: ColourRow[],
+	/**  The land count. */
+	land_advice: LandAdvice,
+	/**  The chance of exactly 0…7 lands in the opening hand. */
+	opening_hand_lands: (number | null)[],
+	/**  The chance of making the land drops of turns 1 to 6. */
+	land_drops: LandDrop[],
+};
+
 /**  The error of every command. */
 export type AppError = {
 	/**  What kind of failure this is. */
@@ -149,6 +203,19 @@ export type CardFace = {
 	defense: string | null,
 };
 
+/**
+ *  A card as a deck list names it: its name as written and, when given, the printing and
+ *  finish.
+ */
+export type CardRef = {
+	/**  The name as the list wrote it, before any lookup. */
+	name: string,
+	/**  The printing, when the list named one. */
+	printing: PrintingRef | null,
+	/**  The finish, when not the ordinary one. */
+	finish?: Finish | null,
+};
+
 /**  An official ruling. */
 export type CardRuling = {
 	/**  Publication date. */
@@ -181,6 +248,179 @@ export type CardSummary = {
 	rarity: string | null,
 };
 
+/**  One colour's demand and supply. */
+export type ColourRow = {
+	/**  The colour, as a WUBRG letter. */
+	colour: string,
+	/**  Coloured pips of that colour over the cards' costs, copies counted. */
+	pips: number,
+	/**  Lands that give it. */
+	sources: number,
+	/**  Sources recommended (see the module), when a card asks for the colour. */
+	recommended: number | null,
+	/**  The card that asks the most of the colour. */
+	hardest: string | null,
+};
+
+/**  A stored combo, as the CLI prints it (`--json` serialises this). */
+export type Combo = {
+	/**  Spellbook's variant id, e.g. `742-1295`. */
+	spellbook_id: string,
+	/**  The combo's page on Commander Spellbook. */
+	url: string,
+	/**  The named cards, in Spellbook's order. */
+	cards: ComboCard[],
+	/**  Requirements any of several cards can meet. */
+	templates?: ComboTemplate[],
+	/**  What the combo produces. */
+	results: ComboResult[],
+	/**  Union of the pieces' colour identities; serialised as letters ("UB", "C"). */
+	color_identity: string,
+	/**  Mana needed to perform it, when Spellbook says. */
+	mana_needed?: string,
+	/**  Mana value of the mana needed, when given. */
+	mana_value_needed?: number | null,
+	/**  Easy-to-meet conditions before starting. */
+	easy_prerequisites?: string[],
+	/**  Conditions worth planning for before starting. */
+	notable_prerequisites?: string[],
+	/**  The steps, in order. */
+	steps: string[],
+	/**  Spellbook's notes. */
+	notes?: string,
+	/**  How many EDHREC decks hold the combo, when known. */
+	popularity: number | null,
+	/**  Spellbook's bracket letter, when given. */
+	bracket_tag?: string | null,
+	/**  Formats the combo is legal in, by Spellbook's judgement, sorted. */
+	legal_formats: string[],
+};
+
+/**  A named card a combo uses. */
+export type ComboCard = {
+	/**  The card's full name as Spellbook writes it (faces joined with " // "). */
+	name: string,
+	/**
+	 *  The card's row in our `cards` table; `None` straight from the reader, or when the card
+	 *  is not in the card data (for example, newer than it).
+	 */
+	card_id?: number | null,
+	/**  Spellbook's own id for the card. */
+	spellbook_id?: number | null,
+	/**  Scryfall oracle id, when Spellbook gives one. */
+	oracle_id?: string | null,
+} & StartingState;
+
+/**  A combo found in (or nearly in) a deck. */
+export type ComboMatch = {
+	/**  The combo. */
+	combo: Combo,
+	/**  Names of the combo's cards the deck lacks; empty when the deck holds them all. */
+	missing: string[],
+};
+
+/**  One thing a combo produces ("Infinite colorless mana", "Win the game"). */
+export type ComboResult = {
+	/**  Spellbook's feature name. */
+	name: string,
+	/**  Spellbook's id for the feature. */
+	spellbook_id?: number | null,
+	/**  How many times it is produced (1 unless Spellbook says otherwise). */
+	quantity: number,
+};
+
+/**  A requirement any of several cards can meet ("Permanent Castable for {C}"). */
+export type ComboTemplate = {
+	/**  Spellbook's name for the requirement. */
+	name: string,
+	/**  Spellbook's id for the template. */
+	spellbook_id?: number | null,
+	/**  The Scryfall search that lists the cards meeting it, when Spellbook gives one. */
+	scryfall_query?: string | null,
+} & StartingState;
+
+/**  One bar of the mana curve: the nonland cards of one mana value. */
+export type CurveBar = {
+	/**  The mana value; the last bar ([`CURVE_TOP`]) counts that and more. */
+	mana_value: number,
+	/**  Copies of permanent cards. */
+	permanents: number,
+	/**  Copies of instants and sorceries. */
+	spells: number,
+	/**  Copies by card type (`Creature`, `Instant`, …). */
+	by_type: { [key in string]: number },
+};
+
+/**  A deck's analysis and combos. */
+export type DeckAnalysis = {
+	/**  Curve, types, roles, colours, lands and odds. */
+	analysis: Analysis,
+	/**  Combos in the deck, then those missing one card. */
+	combos: ComboMatch[],
+};
+
+/**  One line of a deck: how many copies of which card, in which section. */
+export type DeckCard = {
+	/**  The section the copies are in. */
+	section: Section,
+	/**  How many copies, at least one. */
+	quantity: number,
+	/**  Which card. */
+	card: CardRef,
+};
+
+/**  A deck's legality in one format. */
+export type DeckCheck = {
+	/**  The format checked. */
+	format: GameFormat,
+	/**  Violations and notes. */
+	report: Report,
+};
+
+/**
+ *  A deck as the builder shows it: the stored deck, what each of its cards is, and the lines
+ *  whose names are no longer cards of the knowledge base.
+ */
+export type DeckDetail = {
+	/**  The stored deck. */
+	deck: StoredDeck,
+	/**  Each distinct card of the deck, as a search result shows it. */
+	cards: CardSummary[],
+	/**  Lines naming no card (after a new import renamed one, say). */
+	unknown_names: NameProblem[],
+};
+
+/**
+ *  A deck as sent and received: its fields, before the lines are checked and put in order
+ *  (the TypeScript bindings' type for a deck).
+ */
+export type DeckLines = {
+	/**  The deck's name, when the list gave one. */
+	name: string | null,
+	/**  Every line, section by section. */
+	cards: DeckCard[],
+};
+
+/**  A line of the deck list: a deck without its cards. */
+export type DeckSummary = {
+	/**  The deck's id. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  The game format it is built for, if set. */
+	format: GameFormat | null,
+	/**  When it last changed. */
+	updated_at: string,
+	/**  Its revision. */
+	revision: number,
+	/**  Main-deck cards, copies counted. */
+	main: number,
+	/**  Sideboard cards. */
+	sideboard: number,
+	/**  The commanders' names. */
+	commanders: string[],
+};
+
 /**
  *  What kind of failure an [`AppError`] is; the UI branches on it. Closed: a new kind is a
  *  change to the bindings, so the UI's `switch` stays exhaustive.
@@ -201,8 +441,66 @@ export type ErrorCode =
 "import_failed" | 
 /**  The user cancelled the work. */
 "cancelled" | 
+/**  No deck has the asked id (deleted meanwhile, say): go back to the deck list. */
+"deck_not_found" | 
+/**  The deck changed elsewhere (another window, the CLI) since it was loaded: reload it. */
+"deck_changed" | 
+/**  The deck list format cannot hold the deck (MTGO has no commander); `message` says why. */
+"deck_not_exportable" | 
 /**  Anything else: a bug or a broken installation; `detail` holds the cause. */
 "internal";
+
+/**
+ *  A special finish of the physical card, as collection-minded lists (Moxfield's `*F*`,
+ *  `*E*`) record it. It changes nothing in play.
+ */
+export type Finish = 
+/**  Traditional foil. */
+"foil" | 
+/**  Foil-etched. */
+"etched";
+
+/**  A deck list format. Serialised as its [`Format::id`]. */
+export type Format = 
+/**  MTG Arena's export (`Deck`, `Sideboard` headers, `4 Name (SET) 123`). */
+"arena" | 
+/**  MTGO's `.txt`: main deck, blank line, sideboard. */
+"mtgo" | 
+/**  MTGO's `.dek` XML. */
+"dek" | 
+/**  Moxfield's text (`1 Name (SET) 123 *F*`, `SIDEBOARD:`). */
+"moxfield" | 
+/**  Archidekt's and other plain lists (`1x Name`, `Name x1`, headings, comments). */
+"plain" | 
+/**  Planeswalker's own JSON (documented in the README). */
+"json" | 
+/**  Comma-separated values with a header row. */
+"csv";
+
+/**  A format a deck can be checked against. Serialised as its [`GameFormat::id`]. */
+export type GameFormat = 
+/**  Standard. */
+"standard" | 
+/**  Pioneer. */
+"pioneer" | 
+/**  Modern. */
+"modern" | 
+/**  Legacy. */
+"legacy" | 
+/**  Vintage (restricted cards: one copy). */
+"vintage" | 
+/**  Pauper. */
+"pauper" | 
+/**  Commander (EDH). */
+"commander" | 
+/**  Oathbreaker. */
+"oathbreaker" | 
+/**  Brawl: Standard-legal cards, 60 cards with the commander. */
+"brawl" | 
+/**  Historic Brawl: Arena's cards, 100 cards with the commander. */
+"historicbrawl" | 
+/**  Limited (draft, sealed). */
+"limited";
 
 /**  A glossary term and its definition. */
 export type GlossaryEntry = {
@@ -286,6 +584,18 @@ export type ImportSource =
 /**  The folder. */
 path: string };
 
+/**  What an import made of a pasted or opened list. */
+export type ImportedDeck = {
+	/**  The stored deck, as the builder opens it. */
+	detail: DeckDetail,
+	/**  The format the list was read as. */
+	list_format: Format,
+	/**  Lines that could not be read. */
+	unreadable_lines: LineProblem[],
+	/**  Lines naming no card, or several, with suggestions. */
+	unknown_names: NameProblem[],
+};
+
 /**  Whether the knowledge base can answer, and where it lives. */
 export type KnowledgeBaseStatus = 
 /**  It is there and readable. */
@@ -300,6 +610,50 @@ stats: Stats } |
 data_dir: string; 
 /**  Why, in a sentence for the onboarding screen. */
 reason: string };
+
+/**  The land count against the recommendation. */
+export type LandAdvice = {
+	/**  Lands in the deck. */
+	lands: number,
+	/**  Lands recommended, rounded. */
+	recommended: number,
+	/**  How it was computed, for the player. */
+	basis: string,
+};
+
+/**  The chance of making each land drop. */
+export type LandDrop = {
+	/**  The turn. */
+	turn: number,
+	/**  The chance of at least `turn` lands among the cards seen by then, on the play. */
+	on_the_play: number | null,
+	/**  The same on the draw. */
+	on_the_draw: number | null,
+};
+
+/**  A line a reader could not take, by its 1-based number. */
+export type LineProblem = {
+	/**  The line's number, from 1. */
+	line: number,
+	/**  The line as written. */
+	text: string,
+	/**  Why it was not read, as a sentence for the player. */
+	reason: string,
+};
+
+/**  A deck line whose name is no card, or more than one. */
+export type NameProblem = {
+	/**  The line's number in the list (for a stored deck, the line's position, from 1). */
+	line: number,
+	/**  The name as written. */
+	name: string,
+	/**  How many copies the line asked for. */
+	quantity: number,
+	/**  `true` when the name is several cards', `false` when it is none. */
+	ambiguous: boolean,
+	/**  The names it could mean, or the closest names, best first. */
+	suggestions: string[],
+};
 
 /**  One section of the rules' outline with its chapters, for a table of contents. */
 export type OutlineSection = {
@@ -335,6 +689,17 @@ export type Printing = {
 };
 
 /**
+ *  A printing as a deck list names it: the set code and, when known, the collector number (which may carry letters or
+ *  `★`, so it is text).
+ */
+export type PrintingRef = {
+	/**  The set code as written (`M10`, `ltr`). */
+	set: string,
+	/**  The collector number within the set. */
+	collector_number: string | null,
+};
+
+/**
  *  Where in the query an [`ErrorCode::InvalidQuery`] points, in UTF-16 code units (the
  *  offsets JavaScript strings use), `end` one past the last.
  */
@@ -343,6 +708,41 @@ export type QuerySpan = {
 	start: number,
 	/**  One past its last code unit. */
 	end: number,
+};
+
+/**  What [`check`] found. */
+export type Report = {
+	/**  Every reason the deck is not legal, in the deck's order; empty when it is. */
+	violations: Violation[],
+	/**  What could not be checked (the card data has no list for the format, say). */
+	notes: string[],
+};
+
+/**  A card's job in a deck, from its oracle text (see the module's rules). */
+export type Role = 
+/**  Makes or fetches mana. */
+"ramp" | 
+/**  Draws cards. */
+"draw" | 
+/**  Deals with one permanent. */
+"removal" | 
+/**  Deals with many at once. */
+"wipe" | 
+/**  Counters spells or abilities. */
+"counter" | 
+/**  Searches the library for a card. */
+"tutor";
+
+/**  The deck's cards of one role. */
+export type RoleRow = {
+	/**  The role. */
+	role: Role,
+	/**  Copies with that role. */
+	copies: number,
+	/**  Their names. */
+	cards: string[],
+	/**  The chance of at least one in the opening hand (seven cards). */
+	in_opening_hand: number | null,
 };
 
 /**  One rule with everything a player needs to read it in place. */
@@ -425,6 +825,37 @@ export type RuleRef = {
 	text: string,
 };
 
+/**  Where a card sits in a deck. The order of the variants is the order sections are listed in. */
+export type Section = 
+/**  The commander(s) of a Commander-style deck. */
+"commander" | 
+/**  A companion, outside the game until cast. */
+"companion" | 
+/**  The main deck. */
+"main" | 
+/**  The sideboard. */
+"sideboard" | 
+/**  Cards being considered, not part of the deck. */
+"maybeboard";
+
+/**  Where a combo piece must be, and in what state, before the combo starts. */
+export type StartingState = {
+	/**  Copies needed (almost always 1). */
+	quantity: number,
+	/**  Zones the piece may start in; several mean "any of these". */
+	zones: Zone[],
+	/**  Required state on the battlefield ("without summoning sickness"). */
+	battlefield_card_state?: string,
+	/**  Required state in exile ("exiled by Isochron Scepter"). */
+	exile_card_state?: string,
+	/**  Required state in the library ("on top"). */
+	library_card_state?: string,
+	/**  Required state in the graveyard. */
+	graveyard_card_state?: string,
+	/**  The piece must be your commander. */
+	must_be_commander: boolean,
+};
+
 /**  Counts and provenance of the reference database (the CLI's `stats`). */
 export type Stats = {
 	/**  Cards (one per name), extras (tokens, art series...) included. */
@@ -449,6 +880,49 @@ export type Stats = {
 	/**  Every `meta` entry: source fingerprints, versions, dates. */
 	meta: { [key in string]: string },
 };
+
+/**  A stored deck. */
+export type StoredDeck = {
+	/**  The deck's id (a UUID). */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  The game format it is built for, if set. */
+	format: GameFormat | null,
+	/**  When it was created (RFC 3339, UTC). */
+	created_at: string,
+	/**  When it last changed. */
+	updated_at: string,
+	/**  Raised by every change. */
+	revision: number,
+	/**  The cards (its `name` is the deck's name). */
+	deck: DeckLines,
+};
+
+/**  One reason a deck is not legal. */
+export type Violation = {
+	/**  The card it is about, when it is about one. */
+	card: string | null,
+	/**  The rule broken: a Comprehensive Rules number, or the format's card list. */
+	rule: string,
+	/**  What is wrong, as a sentence for the player. */
+	message: string,
+};
+
+/**  A zone a combo piece may start in. Spellbook writes them as one letter each. */
+export type Zone = 
+/**  `H` */
+"hand" | 
+/**  `B` */
+"battlefield" | 
+/**  `C` */
+"command_zone" | 
+/**  `G` */
+"graveyard" | 
+/**  `L` */
+"library" | 
+/**  `E` */
+"exile";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -53,6 +53,7 @@ const COLOURS: [char; 5] = ['W', 'U', 'B', 'R', 'G'];
 /// A card's job in a deck, from its oracle text (see the module's rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Role {
     /// Makes or fetches mana.
     Ramp,
@@ -263,6 +264,7 @@ fn land_colours(card: &Card, basics: &[char]) -> Vec<char> {
 
 /// One bar of the mana curve: the nonland cards of one mana value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CurveBar {
     /// The mana value; the last bar ([`CURVE_TOP`]) counts that and more.
     pub mana_value: u32,
@@ -276,6 +278,7 @@ pub struct CurveBar {
 
 /// One colour's demand and supply.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ColourRow {
     /// The colour, as a WUBRG letter.
     pub colour: String,
@@ -291,6 +294,7 @@ pub struct ColourRow {
 
 /// The deck's cards of one role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RoleRow {
     /// The role.
     pub role: Role,
@@ -304,6 +308,7 @@ pub struct RoleRow {
 
 /// The land count against the recommendation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LandAdvice {
     /// Lands in the deck.
     pub lands: u32,
@@ -315,6 +320,7 @@ pub struct LandAdvice {
 
 /// The chance of making each land drop.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LandDrop {
     /// The turn.
     pub turn: u32,
@@ -326,6 +332,7 @@ pub struct LandDrop {
 
 /// Everything [`analyse`] finds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Analysis {
     /// Cards analysed (main deck and commanders), copies counted.
     pub cards: u32,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// Where a card sits in a deck. The order of the variants is the order sections are listed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Section {
     /// The commander(s) of a Commander-style deck.
     Commander,
@@ -29,10 +30,11 @@ impl Section {
     ];
 }
 
-/// A printing: the set code and, when known, the collector number (which may carry letters or
+/// A printing as a deck list names it: the set code and, when known, the collector number (which may carry letters or
 /// `★`, so it is text).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Printing {
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PrintingRef {
     /// The set code as written (`M10`, `ltr`).
     pub set: String,
     /// The collector number within the set.
@@ -43,6 +45,7 @@ pub struct Printing {
 /// `*E*`) record it. It changes nothing in play.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Finish {
     /// Traditional foil.
     Foil,
@@ -53,11 +56,12 @@ pub enum Finish {
 /// A card as a deck list names it: its name as written and, when given, the printing and
 /// finish.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardRef {
     /// The name as the list wrote it, before any lookup.
     pub name: String,
     /// The printing, when the list named one.
-    pub printing: Option<Printing>,
+    pub printing: Option<PrintingRef>,
     /// The finish, when not the ordinary one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finish: Option<Finish>,
@@ -76,6 +80,7 @@ impl CardRef {
 
 /// One line of a deck: how many copies of which card, in which section.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DeckCard {
     /// The section the copies are in.
     pub section: Section,
@@ -89,18 +94,31 @@ pub struct DeckCard {
 /// a section, in the order they were added. Keeping that order canonical makes two decks with
 /// the same lines equal however their lists interleaved the sections.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "DeckLines")]
+#[serde(try_from = "DeckLines", into = "DeckLines")]
 pub struct Deck {
     /// The deck's name, when the list gave one.
     pub name: Option<String>,
     cards: Vec<DeckCard>,
 }
 
-/// A deck as stored or sent, before its lines are checked and put in order.
-#[derive(Deserialize)]
-struct DeckLines {
+/// A deck as sent and received: its fields, before the lines are checked and put in order
+/// (the TypeScript bindings' type for a deck).
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub(crate) struct DeckLines {
+    /// The deck's name, when the list gave one.
     name: Option<String>,
+    /// Every line, section by section.
     cards: Vec<DeckCard>,
+}
+
+impl From<Deck> for DeckLines {
+    fn from(deck: Deck) -> Self {
+        DeckLines {
+            name: deck.name,
+            cards: deck.cards,
+        }
+    }
 }
 
 impl TryFrom<DeckLines> for Deck {

@@ -37,9 +37,10 @@ use serde::{Deserialize, Serialize};
 use crate::deck::{Deck, Section};
 use crate::resolve::CardPool;
 
-/// A format a deck can be checked against.
+/// A format a deck can be checked against. Serialised as its [`GameFormat::id`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum GameFormat {
     /// Standard.
     Standard,
@@ -60,6 +61,7 @@ pub enum GameFormat {
     /// Brawl: Standard-legal cards, 60 cards with the commander.
     Brawl,
     /// Historic Brawl: Arena's cards, 100 cards with the commander.
+    #[serde(rename = "historicbrawl")]
     HistoricBrawl,
     /// Limited (draft, sealed).
     Limited,
@@ -195,6 +197,7 @@ impl FromStr for GameFormat {
 
 /// One reason a deck is not legal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Violation {
     /// The card it is about, when it is about one.
     pub card: Option<String>,
@@ -281,6 +284,7 @@ fn identity(card: &Card) -> Colors {
 
 /// What [`check`] found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Report {
     /// Every reason the deck is not legal, in the deck's order; empty when it is.
     pub violations: Vec<Violation>,
@@ -845,6 +849,10 @@ mod tests {
     fn format_names_parse() {
         for format in GameFormat::ALL {
             assert_eq!(format.id().parse::<GameFormat>(), Ok(format));
+            assert_eq!(
+                serde_json::to_value(format).unwrap(),
+                serde_json::json!(format.id())
+            );
         }
         assert_eq!("EDH".parse::<GameFormat>(), Ok(GameFormat::Commander));
         assert_eq!(

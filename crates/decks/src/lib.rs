@@ -15,7 +15,7 @@ pub mod store;
 #[cfg(test)]
 mod test_cards;
 
-pub use deck::{CardRef, Deck, DeckCard, Finish, Printing, Section};
+pub use deck::{CardRef, Deck, DeckCard, Finish, PrintingRef, Section};
 pub use formats::{Format, LineProblem, ReadDeck, ReadLine, WriteError};
 pub use legality::{GameFormat, Violation};
 pub use resolve::{CardPool, NameProblem, Resolution};

@@ -15,6 +15,7 @@ use crate::formats::{ReadDeck, ReadLine};
 
 /// A deck line whose name is no card, or more than one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NameProblem {
     /// The line's number in the list (for a stored deck, the line's position, from 1).
     pub line: usize,

@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::deck::{CardRef, Deck, Finish, Printing, Section};
+use crate::deck::{CardRef, Deck, Finish, PrintingRef, Section};
 use crate::legality::GameFormat;
 
 /// What went wrong with the deck store.
@@ -61,6 +61,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// A stored deck.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct StoredDeck {
     /// The deck's id (a UUID).
     pub id: String,
@@ -75,11 +76,13 @@ pub struct StoredDeck {
     /// Raised by every change.
     pub revision: i64,
     /// The cards (its `name` is the deck's name).
+    #[cfg_attr(feature = "specta", specta(type = crate::deck::DeckLines))]
     pub deck: Deck,
 }
 
 /// A line of the deck list: a deck without its cards.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DeckSummary {
     /// The deck's id.
     pub id: String,
@@ -377,7 +380,7 @@ fn read_cards(conn: &Connection, id: &str) -> Result<Deck> {
             row.get(1)?,
             CardRef {
                 name: row.get(2)?,
-                printing: set.map(|set| Printing {
+                printing: set.map(|set| PrintingRef {
                     set,
                     collector_number,
                 }),
@@ -400,7 +403,7 @@ mod tests {
             4,
             CardRef {
                 name: "Goblin Guide".into(),
-                printing: Some(Printing {
+                printing: Some(PrintingRef {
                     set: "ZEN".into(),
                     collector_number: Some("126★".into()),
                 }),

@@ -1,5 +1,7 @@
 import { useCallback, useEffect } from "react";
 import { CardScreen } from "../features/card/CardScreen";
+import { DeckScreen } from "../features/decks/DeckScreen";
+import { DecksScreen } from "../features/decks/DecksScreen";
 import { OnboardingScreen } from "../features/onboarding/OnboardingScreen";
 import { useKnowledgeBase } from "../features/onboarding/knowledgeBaseStore";
 import { RulesScreen } from "../features/rules/RulesScreen";
@@ -12,6 +14,7 @@ import { SEARCH_INPUT_ID } from "../lib/dom";
 const TABS: { label: string; screen: Screen }[] = [
   { label: "Cards", screen: { kind: "search" } },
   { label: "Rules", screen: { kind: "rules", rule: null } },
+  { label: "Decks", screen: { kind: "decks" } },
   { label: "Settings", screen: { kind: "settings" } },
 ];
 
@@ -100,7 +103,8 @@ export function App() {
             {TABS.map((tab) => {
               const selected =
                 tab.screen.kind === current.kind ||
-                (tab.screen.kind === "search" && current.kind === "card");
+                (tab.screen.kind === "search" && current.kind === "card") ||
+                (tab.screen.kind === "decks" && current.kind === "deck");
               return (
                 <li key={tab.label}>
                   <button
@@ -130,6 +134,16 @@ export function App() {
           />
         )}
         {current.kind === "rules" && <RulesScreen rule={current.rule} onOpenRule={openRule} />}
+        {current.kind === "decks" && (
+          <DecksScreen
+            onOpenDeck={(id) => {
+              open({ kind: "deck", id });
+            }}
+          />
+        )}
+        {current.kind === "deck" && (
+          <DeckScreen id={current.id} onBack={back} onOpenCard={openCard} onOpenRule={openRule} />
+        )}
         {current.kind === "settings" && (
           <SettingsScreen status={status} onReimported={() => void refresh()} />
         )}

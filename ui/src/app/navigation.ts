@@ -5,6 +5,8 @@ export type Screen =
   | { kind: "search" }
   | { kind: "card"; name: string }
   | { kind: "rules"; rule: string | null }
+  | { kind: "decks" }
+  | { kind: "deck"; id: string }
   | { kind: "settings" };
 
 interface NavigationState {

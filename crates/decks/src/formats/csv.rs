@@ -5,7 +5,7 @@
 //! `Finish`/`Foil`, the section as `Section`/`Board`, or Archidekt's `Categories`.
 
 use super::{LineProblem, ReadDeck, ReadLine};
-use crate::deck::{CardRef, Deck, DeckCard, Finish, Printing, Section};
+use crate::deck::{CardRef, Deck, DeckCard, Finish, PrintingRef, Section};
 
 /// The columns this reader knows, by the header names that mean them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +148,7 @@ fn card<'a>(field: &dyn Fn(Column) -> Option<&'a str>) -> Result<DeckCard, Strin
         (None, None) => Section::Main,
     };
     let printing = match (field(Column::Set), field(Column::CollectorNumber)) {
-        (Some(set), number) => Some(Printing {
+        (Some(set), number) => Some(PrintingRef {
             set: set.to_owned(),
             collector_number: number.map(str::to_owned),
         }),

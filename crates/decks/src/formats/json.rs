@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{LineProblem, ReadDeck, ReadLine};
-use crate::deck::{CardRef, Deck, DeckCard, Finish, Printing, Section};
+use crate::deck::{CardRef, Deck, DeckCard, Finish, PrintingRef, Section};
 
 /// The version this code writes, and the newest it reads.
 const VERSION: u32 = 1;
@@ -54,7 +54,7 @@ impl JsonCard {
             return Err("a card needs a name".to_owned());
         }
         let printing = match (self.set, self.collector_number) {
-            (Some(set), collector_number) => Some(Printing {
+            (Some(set), collector_number) => Some(PrintingRef {
                 set,
                 collector_number,
             }),

@@ -17,15 +17,18 @@ use serde::{Deserialize, Serialize};
 use crate::deck::{Deck, DeckCard, Section};
 use text::Dialect;
 
-/// A deck list format.
+/// A deck list format. Serialised as its [`Format::id`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Format {
     /// MTG Arena's export (`Deck`, `Sideboard` headers, `4 Name (SET) 123`).
     Arena,
     /// MTGO's `.txt`: main deck, blank line, sideboard.
+    #[serde(rename = "mtgo")]
     MtgoText,
     /// MTGO's `.dek` XML.
+    #[serde(rename = "dek")]
     MtgoDek,
     /// Moxfield's text (`1 Name (SET) 123 *F*`, `SIDEBOARD:`).
     Moxfield,
@@ -130,6 +133,7 @@ pub struct ReadLine {
 
 /// A line a reader could not take, by its 1-based number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LineProblem {
     /// The line's number, from 1.
     pub line: usize,
@@ -259,7 +263,7 @@ pub(crate) mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::deck::{CardRef, Finish, Printing};
+    use crate::deck::{CardRef, Finish, PrintingRef};
 
     /// Card names as printed: words of letters with commas, apostrophes and hyphens, split
     /// cards joined by " // ", at times an accent.
@@ -269,13 +273,13 @@ pub(crate) mod tests {
         prop::collection::vec(face, 1..3).prop_map(|faces| faces.join(" // "))
     }
 
-    fn printing(with: bool) -> BoxedStrategy<Option<Printing>> {
+    fn printing(with: bool) -> BoxedStrategy<Option<PrintingRef>> {
         if !with {
             return Just(None).boxed();
         }
         prop::option::of(
             ("[A-Z0-9]{3,5}", prop::option::of("[0-9]{1,3}[a-z★]?")).prop_map(
-                |(set, collector_number)| Printing {
+                |(set, collector_number)| PrintingRef {
                     set,
                     collector_number,
                 },
@@ -335,6 +339,10 @@ pub(crate) mod tests {
     fn format_names_parse_back() {
         for format in Format::ALL {
             assert_eq!(format.id().parse::<Format>(), Ok(format));
+            assert_eq!(
+                serde_json::to_value(format).unwrap(),
+                serde_json::json!(format.id())
+            );
         }
         assert_eq!("MOXFIELD".parse::<Format>(), Ok(Format::Moxfield));
         assert!("cod".parse::<Format>().is_err());

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{LineProblem, ReadDeck, ReadLine, WriteError};
-use crate::deck::{CardRef, Deck, DeckCard, Finish, Printing, Section};
+use crate::deck::{CardRef, Deck, DeckCard, Finish, PrintingRef, Section};
 
 /// One of the text formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,7 +218,7 @@ fn classify(line: &str) -> Line {
         (None, None) => None,
         (Some(_), Some(_)) => return Line::BadQuantity,
     };
-    let printing = parts.name("set").map(|set| Printing {
+    let printing = parts.name("set").map(|set| PrintingRef {
         set: set.as_str().to_owned(),
         collector_number: parts.name("number").map(|n| n.as_str().to_owned()),
     });
@@ -462,7 +462,7 @@ Sideboard
         );
         assert_eq!(
             bolt.card.printing,
-            Some(Printing {
+            Some(PrintingRef {
                 set: "M10".into(),
                 collector_number: Some("146".into())
             })

@@ -1,0 +1,97 @@
+import { useState } from "react";
+import { type Format, commands } from "../../../bindings";
+import { appError, unwrap } from "../../../lib/api";
+import { LIST_FORMATS } from "../formats";
+
+export interface ExportPanelProps {
+  deckId: string;
+}
+
+/** Export the deck as a list: shown to copy, copied to the clipboard, or saved as a file. */
+export function ExportPanel({ deckId }: ExportPanelProps) {
+  const [format, setFormat] = useState<Format>("arena");
+  const [text, setText] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const exported = async () => {
+    try {
+      const list = await unwrap(commands.exportDeck(deckId, format));
+      setText(list);
+      return list;
+    } catch (thrown) {
+      setText(null);
+      setMessage(appError(thrown).message);
+      return null;
+    }
+  };
+
+  return (
+    <div className="space-y-3 text-sm">
+      <div className="flex flex-wrap items-end gap-2">
+        <label>
+          <span className="mb-1 block font-medium">List format</span>
+          <select
+            className="rounded border border-stone-300 bg-transparent px-2 py-1 dark:border-stone-700"
+            value={format}
+            onChange={(event) => {
+              setFormat(event.target.value as Format);
+              setText(null);
+              setMessage(null);
+            }}
+          >
+            {LIST_FORMATS.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            void exported().then(async (list) => {
+              if (list !== null) {
+                try {
+                  await navigator.clipboard.writeText(list);
+                  setMessage("Copied to the clipboard.");
+                } catch {
+                  setMessage("The clipboard is not available: select the text below and copy it.");
+                }
+              }
+            });
+          }}
+        >
+          Copy
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            void exported().then(async (list) => {
+              if (list !== null) {
+                try {
+                  const path = await unwrap(commands.saveDeckFile(deckId, format));
+                  setMessage(`Saved to ${path}`);
+                } catch (thrown) {
+                  setMessage(appError(thrown).message);
+                }
+              }
+            });
+          }}
+        >
+          Save file
+        </button>
+      </div>
+      {message !== null && <p role="status">{message}</p>}
+      {text !== null && (
+        <textarea
+          aria-label="Exported list"
+          readOnly
+          className="h-64 w-full rounded border border-stone-300 bg-transparent p-2 font-mono text-xs dark:border-stone-700"
+          value={text}
+        />
+      )}
+    </div>
+  );
+}
