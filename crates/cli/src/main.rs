@@ -1,7 +1,7 @@
 //! `planeswalker`: the knowledge base, headless. Every command the desktop app offers over the
 //! same core, for scripting, benchmarks and evaluation.
 
-// PrintingRef results is this binary's job; libraries keep the workspace's print_stdout lint.
+// Printing results is this binary's job; libraries keep the workspace's print_stdout lint.
 #![allow(clippy::print_stdout)]
 
 mod args;
