@@ -278,3 +278,197 @@ async fn a_player_imports_the_knowledge_base_then_searches_reads_a_card_and_the_
 
     app.client.close().await.unwrap();
 }
+
+/// Builds the knowledge base into `data_dir` from the shared data, as an import would.
+fn build_knowledge_base(data_dir: &Path) {
+    use codex::import::{SourceFile, SourceKind, import, scan_dir};
+    let mut sources = scan_dir(&shared_data()).unwrap();
+    sources.push(SourceFile {
+        kind: SourceKind::CommanderSpellbook,
+        path: repo_root().join("crates/codex/tests/fixtures/commander-spellbook/variants.json"),
+    });
+    import(data_dir, &sources, &|_| {}).unwrap();
+}
+
+/// A real Krenko list with one misspelt line and a combo (Kiki-Jiki and Zealous Conscripts).
+fn krenko_list() -> String {
+    std::fs::read_to_string(repo_root().join("crates/decks/tests/decks/krenko-commander.txt"))
+        .unwrap()
+        .replace("1 Goblin Lackey", "1 Goblin Lakey")
+        .replace(
+            "32 Mountain",
+            "30 Mountain\n1 Kiki-Jiki, Mirror Breaker\n1 Zealous Conscripts",
+        )
+}
+
+/// Selects the option labelled `label` in the `<select>` found by `css`.
+async fn choose(app: &App, css: &str, label: &str) {
+    app.wait_for(css, UI_TIMEOUT)
+        .await
+        .find(Locator::XPath(&format!(
+            ".//option[normalize-space()='{label}']"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_player_imports_builds_checks_analyses_and_exports_a_deck() {
+    let data_dir = tempfile::tempdir().unwrap();
+    build_knowledge_base(data_dir.path());
+    // Where "Save file" puts exports: the XDG Downloads folder of the app's (test) config.
+    let downloads = data_dir.path().join("downloads");
+    let config = data_dir.path().join("xdg-config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("user-dirs.dirs"),
+        format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
+    )
+    .unwrap();
+    let driver = Driver::start(data_dir.path());
+    let app = App::launch(&driver, "e2e-decks").await;
+
+    // The deck list is empty; a list pasted with a misspelt line imports the rest and says
+    // which line was left out and what it may have meant.
+    app.wait_for("#card-search", UI_TIMEOUT).await;
+    app.button("Decks").await.click().await.unwrap();
+    app.wait_for_text("main", "No decks yet", UI_TIMEOUT).await;
+    let list = app.wait_for("textarea", UI_TIMEOUT).await;
+    // WebDriver types a line break as the Enter key.
+    list.send_keys(&krenko_list().replace('\n', "\u{E007}"))
+        .await
+        .unwrap();
+    let name = app
+        .wait_for("input[placeholder='From the list']", UI_TIMEOUT)
+        .await;
+    name.send_keys("Krenko Goblins").await.unwrap();
+    app.button("Import").await.click().await.unwrap();
+    let report = app
+        .wait_for_text("[role=status]", "1 line was not imported", UI_TIMEOUT)
+        .await;
+    assert!(report.contains("Goblin Lakey"), "{report}");
+    assert!(report.contains("did you mean: Goblin Lackey"), "{report}");
+    app.wait_for_text("[aria-label='Your decks']", "Krenko Goblins", UI_TIMEOUT)
+        .await;
+    app.check_screen("01-deck-imported").await;
+
+    // The builder: 99 cards, so not yet legal in Commander, with the rule.
+    app.button("Open Krenko Goblins")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[aria-label='Main deck']", "Sol Ring", UI_TIMEOUT)
+        .await;
+    app.wait_for_text("[aria-label='Commander']", "Krenko, Mob Boss", UI_TIMEOUT)
+        .await;
+    let violations = app
+        .wait_for_text("[aria-label='Violations']", "exactly 100 cards", UI_TIMEOUT)
+        .await;
+    assert!(violations.contains("this one has 99"), "{violations}");
+
+    // The keyboard adds the missing card; the deck becomes legal.
+    let adder = app.wait_for("#deck-card-search", UI_TIMEOUT).await;
+    adder.send_keys("goblin lackey").await.unwrap();
+    app.wait_for_text("[aria-label='Cards to add']", "Goblin Lackey", UI_TIMEOUT)
+        .await;
+    adder.send_keys("\u{E007}").await.unwrap();
+    app.wait_for_text("[role=tabpanel]", "Legal in Commander.", UI_TIMEOUT)
+        .await;
+    app.check_screen("02-builder-legal").await;
+
+    // A card moved to the sideboard by its menu, then the move undone.
+    choose(&app, "#move-1", "Sideboard").await;
+    app.wait_for_text("[aria-label='Sideboard']", "Sol Ring", UI_TIMEOUT)
+        .await;
+    app.button("Undo").await.click().await.unwrap();
+    app.wait_for_text("[aria-label='Main deck']", "Sol Ring", UI_TIMEOUT)
+        .await;
+    // Drag and drop: Mountain dragged onto the sideboard's section... and back by Redo/Undo.
+    let dropped = app
+        .client
+        .execute(
+            r#"const row = [...document.querySelectorAll("[aria-label='Main deck'] li")]
+                 .find((li) => li.textContent.includes("Arcane Signet"));
+               const target = document.querySelector("[data-section='commander']");
+               const data = new DataTransfer();
+               row.dispatchEvent(new DragEvent("dragstart", { bubbles: true, dataTransfer: data }));
+               target.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, dataTransfer: data }));
+               target.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: data }));
+               return true;"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(dropped, json!(true));
+    app.wait_for_text("[aria-label='Commander']", "Arcane Signet", UI_TIMEOUT)
+        .await;
+    app.wait_for_text(
+        "[aria-label='Violations']",
+        "cannot be your commander",
+        UI_TIMEOUT,
+    )
+    .await;
+    app.check_screen("03-builder-dragged").await;
+    app.button("Undo").await.click().await.unwrap();
+    app.wait_for_text("[role=tabpanel]", "Legal in Commander.", UI_TIMEOUT)
+        .await;
+
+    // Analysis with its plots, and the combo the deck holds.
+    app.wait_for_xpath("//*[@role='tab'][contains(., 'Analysis')]", UI_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("svg[aria-label^='Mana curve']", UI_TIMEOUT)
+        .await;
+    app.wait_for_text("[role=tabpanel]", "recommended", UI_TIMEOUT)
+        .await;
+    app.check_screen("04-analysis").await;
+    app.wait_for_xpath("//*[@role='tab'][contains(., 'Combos')]", UI_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text(
+        "[aria-label='Combos']",
+        "In the deck: Kiki-Jiki, Mirror Breaker + Zealous Conscripts",
+        UI_TIMEOUT,
+    )
+    .await;
+    app.check_screen("05-combos").await;
+
+    // Export: MTGO has no commander (refused, said why); Moxfield saved as a file.
+    app.wait_for_xpath("//*[@role='tab'][contains(., 'Export')]", UI_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    choose(&app, "[role=tabpanel] select", "MTGO .txt").await;
+    app.button("Save file").await.click().await.unwrap();
+    app.wait_for_text(
+        "[role=tabpanel] [role=status]",
+        "no Commander section",
+        UI_TIMEOUT,
+    )
+    .await;
+    choose(&app, "[role=tabpanel] select", "Moxfield").await;
+    app.button("Save file").await.click().await.unwrap();
+    let saved = app
+        .wait_for_text("[role=tabpanel] [role=status]", "Saved to", UI_TIMEOUT)
+        .await;
+    let path = downloads.join("Krenko Goblins.txt");
+    assert!(saved.contains(&path.display().to_string()), "{saved}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("1 Goblin Lackey\n"), "{text}");
+    assert!(
+        text.contains("COMMANDER:\n1 Krenko, Mob Boss (M13) 141\n"),
+        "{text}"
+    );
+    app.check_screen("06-export").await;
+
+    app.client.close().await.unwrap();
+}

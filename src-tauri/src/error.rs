@@ -27,6 +27,8 @@ pub enum ErrorCode {
     DeckChanged,
     /// The deck list format cannot hold the deck (MTGO has no commander); `message` says why.
     DeckNotExportable,
+    /// No line of an imported list names a card: nothing was stored.
+    DeckUnreadable,
     /// Anything else: a bug or a broken installation; `detail` holds the cause.
     Internal,
 }

@@ -43,7 +43,8 @@ export const commands = {
 	createDeck: (name: string, format: GameFormat | null) => typedError<DeckDetail, AppError>(__TAURI_INVOKE("create_deck", { name, format })),
 	/**
 	 *  Reads a deck list (format detected unless `list_format` names one), matches its names and
-	 *  stores what it names. Named `name`, else as the list says, else "Imported deck".
+	 *  stores what it names. Named `name`, else as the list says, else "Imported deck". A list of
+	 *  which no line names a card is `deck_unreadable`, and nothing is stored.
 	 */
 	importDeck: (text: string, listFormat: Format | null, name: string | null) => typedError<ImportedDeck, AppError>(__TAURI_INVOKE("import_deck", { text, listFormat, name })),
 	/**
@@ -447,6 +448,8 @@ export type ErrorCode =
 "deck_changed" | 
 /**  The deck list format cannot hold the deck (MTGO has no commander); `message` says why. */
 "deck_not_exportable" | 
+/**  No line of an imported list names a card: nothing was stored. */
+"deck_unreadable" | 
 /**  Anything else: a bug or a broken installation; `detail` holds the cause. */
 "internal";
 

@@ -15,7 +15,7 @@ use decks::{
 use serde::Serialize;
 use tauri::State;
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 
 /// How many combos the combo panel lists.
@@ -142,7 +142,8 @@ pub async fn create_deck(
 }
 
 /// Reads a deck list (format detected unless `list_format` names one), matches its names and
-/// stores what it names. Named `name`, else as the list says, else "Imported deck".
+/// stores what it names. Named `name`, else as the list says, else "Imported deck". A list of
+/// which no line names a card is `deck_unreadable`, and nothing is stored.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_deck(
@@ -158,6 +159,19 @@ pub async fn import_deck(
             resolve::resolve(codex, &read).map(|resolution| (list_format, read, resolution))
         })
         .await?;
+    if resolution.deck.cards().is_empty() {
+        return Err(AppError::new(
+            ErrorCode::DeckUnreadable,
+            format!(
+                "No card could be read from this list as {}. Choose its format, or check the \
+                 list ({} lines unreadable, {} names not cards).",
+                list_format.name(),
+                read.problems.len(),
+                resolution.problems.len()
+            ),
+            None,
+        ));
+    }
     let name = name
         .filter(|name| !name.trim().is_empty())
         .or_else(|| read.name.clone())

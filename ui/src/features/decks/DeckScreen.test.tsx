@@ -135,7 +135,7 @@ describe("DeckScreen", () => {
     await screen.findByRole("region", { name: "Main deck" });
     await user.type(screen.getByRole("combobox", { name: "Add cards" }), "goblin");
     await screen.findByRole("listbox", { name: "Cards to add" });
-    await user.click(screen.getByRole("button", { name: "Add Goblin Guide to the main deck" }));
+    await user.click(screen.getByRole("option", { name: /Goblin Guide/ }));
     await user.click(await screen.findByRole("button", { name: "One more Goblin Guide" }));
     await waitFor(() => {
       expect(saves.at(-1)?.[1]?.quantity).toBe(2);

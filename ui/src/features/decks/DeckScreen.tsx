@@ -222,7 +222,7 @@ export function DeckScreen({ id, onBack, onOpenCard, onOpenRule }: DeckScreenPro
           {detail.unknown_names.map((problem) => problem.name).join(", ")}
         </p>
       )}
-      <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 overflow-auto p-4 lg:grid-cols-[18rem_1fr_26rem]">
+      <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 overflow-auto p-4 lg:grid-cols-[16rem_minmax(0,1fr)_24rem]">
         <CardAdder
           onAdd={(name, section) => {
             void edit((current) => addCard(current, name, section));

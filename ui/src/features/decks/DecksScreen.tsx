@@ -82,7 +82,7 @@ export function DecksScreen({ onOpenDeck }: DecksScreenProps) {
                   <span className="min-w-0">
                     <span className="block truncate font-medium">{deck.name}</span>
                     <span className="block text-sm text-stone-500">
-                      {gameFormatName(deck.format)} · {deck.main} cards
+                      {gameFormatName(deck.format)} · {deck.main + deck.commanders.length} cards
                       {deck.sideboard > 0 ? ` + ${String(deck.sideboard)} sideboard` : ""}
                       {deck.commanders.length > 0 ? ` · ${deck.commanders.join(" & ")}` : ""}
                     </span>

@@ -44,7 +44,7 @@ export function AnalysisPanel({ analysis }: AnalysisPanelProps) {
       </section>
       <section aria-label="Roles">
         <h4 className="font-semibold">Roles</h4>
-        <table className="w-full">
+        <table className="w-full [&_td]:pr-3 [&_th]:pr-3">
           <thead>
             <tr className="text-left text-stone-500">
               <th scope="col">Role</th>
@@ -75,7 +75,7 @@ export function AnalysisPanel({ analysis }: AnalysisPanelProps) {
       </section>
       <section aria-label="Drawing odds">
         <h4 className="font-semibold">Land drops</h4>
-        <table className="w-full">
+        <table className="w-full [&_td]:pr-3 [&_th]:pr-3">
           <thead>
             <tr className="text-left text-stone-500">
               <th scope="col">By turn</th>
@@ -212,7 +212,7 @@ function ColourChart({ colours }: { colours: ColourRow[] }) {
           );
         })}
       </svg>
-      <table className="w-full">
+      <table className="w-full [&_td]:pr-3 [&_th]:pr-3">
         <thead>
           <tr className="text-left text-stone-500">
             <th scope="col">Colour</th>

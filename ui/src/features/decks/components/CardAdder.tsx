@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { type KeyboardEvent, type MouseEvent, useEffect, useId, useState } from "react";
 import { type CardSummary, type Section, commands } from "../../../bindings";
 import { ManaCost } from "../../../components/mana/ManaCost";
 import { appError, unwrap } from "../../../lib/api";
@@ -15,7 +15,8 @@ export interface CardAdderProps {
 
 /**
  * Search and add with the keyboard: type, ↑/↓ to pick, Enter adds to the main deck,
- * Shift+Enter to the sideboard, Ctrl+Enter makes it the commander.
+ * Shift+Enter to the sideboard, Ctrl+Enter makes it the commander (a click does the same).
+ * The options hold no buttons: an option is one control.
  */
 export function CardAdder({ onAdd }: CardAdderProps) {
   const [query, setQuery] = useState("");
@@ -59,6 +60,35 @@ export function CardAdder({ onAdd }: CardAdderProps) {
     }
   };
 
+  /** The section a key or click with these modifiers adds to. */
+  const sectionFor = (event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): Section =>
+    event.shiftKey ? "sideboard" : event.ctrlKey || event.metaKey ? "commander" : "main";
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setActive((i) => Math.min(i + 1, results.length - 1));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      add(results[active], sectionFor(event));
+    } else if (event.key === "Escape") {
+      setQuery("");
+    }
+  };
+
+  /** A click on an option adds its card (the listbox handles it for every option). */
+  const onClick = (event: MouseEvent<HTMLElement>) => {
+    const option = (event.target as HTMLElement).closest<HTMLElement>("[data-index]");
+    if (option !== null) {
+      const index = Number(option.dataset["index"]);
+      setActive(index);
+      add(results[index], sectionFor(event));
+    }
+  };
+
   return (
     <div className="space-y-2">
       <label htmlFor="deck-card-search" className="block text-sm font-medium">
@@ -79,34 +109,19 @@ export function CardAdder({ onAdd }: CardAdderProps) {
         onChange={(event) => {
           setQuery(event.target.value);
         }}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown") {
-            event.preventDefault();
-            setActive((i) => Math.min(i + 1, results.length - 1));
-          } else if (event.key === "ArrowUp") {
-            event.preventDefault();
-            setActive((i) => Math.max(i - 1, 0));
-          } else if (event.key === "Enter") {
-            event.preventDefault();
-            const section: Section = event.shiftKey
-              ? "sideboard"
-              : event.ctrlKey || event.metaKey
-                ? "commander"
-                : "main";
-            add(results[active], section);
-          } else if (event.key === "Escape") {
-            setQuery("");
-          }
-        }}
+        onKeyDown={onKeyDown}
       />
       <p id={`${listId}-help`} className="text-xs text-stone-500">
-        Enter adds to the main deck, Shift+Enter to the sideboard, Ctrl+Enter as commander.
+        Enter or a click adds to the main deck; with Shift to the sideboard, with Ctrl as commander.
       </p>
       {searching && message !== null && <p className="text-sm text-stone-500">{message}</p>}
       {searching && results.length > 0 && (
         <div
           id={listId}
           role="listbox"
+          tabIndex={-1}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
           aria-label="Cards to add"
           className="max-h-80 overflow-auto rounded border border-stone-200 dark:border-stone-800"
         >
@@ -116,30 +131,11 @@ export function CardAdder({ onAdd }: CardAdderProps) {
               id={`${listId}-${String(index)}`}
               role="option"
               aria-selected={index === active}
-              className={`flex items-center gap-2 px-2 py-1 text-sm ${index === active ? "bg-sky-100 dark:bg-sky-950" : ""}`}
+              data-index={index}
+              className={`flex cursor-pointer items-center gap-2 px-2 py-1 text-sm hover:bg-stone-100 dark:hover:bg-stone-900 ${index === active ? "bg-sky-100 dark:bg-sky-950" : ""}`}
             >
               <span className="min-w-0 flex-1 truncate">{card.name}</span>
               <ManaCost cost={card.mana_cost ?? ""} />
-              <button
-                type="button"
-                className="rounded px-1 text-xs hover:bg-stone-200 dark:hover:bg-stone-800"
-                aria-label={`Add ${card.name} to the main deck`}
-                onClick={() => {
-                  add(card, "main");
-                }}
-              >
-                +Main
-              </button>
-              <button
-                type="button"
-                className="rounded px-1 text-xs hover:bg-stone-200 dark:hover:bg-stone-800"
-                aria-label={`Add ${card.name} to the sideboard`}
-                onClick={() => {
-                  add(card, "sideboard");
-                }}
-              >
-                +Side
-              </button>
             </div>
           ))}
         </div>
