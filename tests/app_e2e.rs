@@ -427,6 +427,14 @@ async fn a_player_imports_builds_checks_analyses_and_exports_a_deck() {
         .await;
     app.wait_for_text("[role=tabpanel]", "recommended", UI_TIMEOUT)
         .await;
+    // The drawing odds: at least one Sol Ring (the first main-deck line) by turn 3.
+    let odds = app
+        .wait_for_text("[role=tabpanel] [role=status]", "%", UI_TIMEOUT)
+        .await;
+    assert!(
+        odds.starts_with("9."),
+        "1 of 99 by turn 3 on the play: {odds}"
+    );
     app.check_screen("04-analysis").await;
     app.wait_for_xpath("//*[@role='tab'][contains(., 'Combos')]", UI_TIMEOUT)
         .await
@@ -469,6 +477,38 @@ async fn a_player_imports_builds_checks_analyses_and_exports_a_deck() {
         "{text}"
     );
     app.check_screen("06-export").await;
+
+    // A list opened from a file: the MTGO .txt of a real Modern Burn deck.
+    app.button("Back").await.click().await.unwrap();
+    let file = app.wait_for("input[type=file]", UI_TIMEOUT).await;
+    let burn = repo_root().join("crates/decks/tests/decks/modern-burn.txt");
+    file.send_keys(burn.to_str().unwrap()).await.unwrap();
+    // The file is read in the page: wait for its text in the list field.
+    let started = std::time::Instant::now();
+    while app
+        .client
+        .execute("return document.querySelector('textarea').value;", vec![])
+        .await
+        .unwrap()
+        .as_str()
+        .is_none_or(|text| !text.contains("4 Goblin Guide"))
+    {
+        assert!(
+            started.elapsed() < UI_TIMEOUT,
+            "the file's text never showed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.button("Import").await.click().await.unwrap();
+    app.wait_for_text(
+        "[role=status]",
+        "Imported modern-burn as MTGO .txt: 75 cards.",
+        UI_TIMEOUT,
+    )
+    .await;
+    app.wait_for_text("[aria-label='Your decks']", "modern-burn", UI_TIMEOUT)
+        .await;
+    app.check_screen("07-file-imported").await;
 
     app.client.close().await.unwrap();
 }

@@ -54,6 +54,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::decks::save_deck_file,
             commands::decks::check_deck,
             commands::decks::analyze_deck,
+            commands::decks::draw_odds,
         ])
         // Counts, ranks and byte sizes are i64/u64 in Rust; none comes near 2^53, so plain
         // JavaScript numbers hold them exactly.

@@ -66,6 +66,11 @@ export const commands = {
 	checkDeck: (id: string, format: GameFormat) => typedError<DeckCheck, AppError>(__TAURI_INVOKE("check_deck", { id, format })),
 	/**  The deck's analysis and the combos it holds or misses by one card. */
 	analyzeDeck: (id: string) => typedError<DeckAnalysis, AppError>(__TAURI_INVOKE("analyze_deck", { id })),
+	/**
+	 *  The chance of at least `wanted` of `copies` cards, in a library of `library`, among the cards
+	 *  seen by `turn` (the opening seven, then a draw a turn, none on turn one on the play).
+	 */
+	drawOdds: (library: number, copies: number, wanted: number, turn: number, onThePlay: boolean) => __TAURI_INVOKE<number | null>("draw_odds", { library, copies, wanted, turn, onThePlay }),
 };
 
 /* Types */
@@ -73,6 +78,8 @@ export const commands = {
 export type Analysis = {
 	/**  Cards analysed (main deck and commanders), copies counted. */
 	cards: number,
+	/**  Cards drawn from: the main deck (a commander starts in the command zone). */
+	library: number,
 	/**  Of which lands. */
 	lands: number,
 	/**  Average mana value of the nonland cards. */

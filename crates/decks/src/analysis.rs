@@ -336,6 +336,8 @@ pub struct LandDrop {
 pub struct Analysis {
     /// Cards analysed (main deck and commanders), copies counted.
     pub cards: u32,
+    /// Cards drawn from: the main deck (a commander starts in the command zone).
+    pub library: u32,
     /// Of which lands.
     pub lands: u32,
     /// Average mana value of the nonland cards.
@@ -437,6 +439,7 @@ pub fn analyse(deck: &Deck, cards: &CardPool) -> Analysis {
 
     Analysis {
         cards: total,
+        library,
         lands,
         average_mana_value,
         curve,

@@ -354,6 +354,19 @@ pub async fn analyze_deck(
         .await
 }
 
+/// The chance of at least `wanted` of `copies` cards, in a library of `library`, among the cards
+/// seen by `turn` (the opening seven, then a draw a turn, none on turn one on the play).
+#[tauri::command]
+#[specta::specta]
+pub fn draw_odds(library: u32, copies: u32, wanted: u32, turn: u32, on_the_play: bool) -> f64 {
+    decks::odds::at_least(
+        library,
+        copies,
+        decks::odds::cards_seen(turn.max(1), on_the_play),
+        wanted,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

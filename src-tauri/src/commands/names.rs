@@ -24,4 +24,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "save_deck_file",
     "check_deck",
     "analyze_deck",
+    "draw_odds",
 ];

@@ -12,6 +12,8 @@ import { useDeckEditor } from "./deckStore";
 let stored: DeckDetail;
 /** The line lists `save_deck` received, in order. */
 let saves: DeckCard[][];
+/** What `draw_odds` was asked. */
+let odds: Record<string, unknown>[];
 
 function detail(cards: DeckCard[], revision: number): DeckDetail {
   return {
@@ -31,6 +33,7 @@ function detail(cards: DeckCard[], revision: number): DeckDetail {
 
 beforeEach(() => {
   saves = [];
+  odds = [];
   stored = detail(
     [
       {
@@ -63,6 +66,33 @@ beforeEach(() => {
         stored = detail(cards, stored.deck.revision + 1);
         return stored;
       }
+      case "analyze_deck":
+        return {
+          analysis: {
+            cards: 2,
+            library: 1,
+            lands: 0,
+            average_mana_value: 3,
+            curve: [0, 1, 2, 3, 4, 5, 6, 7].map((mv) => ({
+              mana_value: mv,
+              permanents: mv === 3 ? 1 : 0,
+              spells: 0,
+              by_type: {},
+            })),
+            types: { Creature: 1 },
+            roles: [{ role: "ramp", copies: 0, cards: [], in_opening_hand: 0 }],
+            colours: [
+              { colour: "R", pips: 2, sources: 0, recommended: 0, hardest: "Krenko, Mob Boss" },
+            ],
+            land_advice: { lands: 0, recommended: 1, basis: "a fit" },
+            opening_hand_lands: [1, 0, 0, 0, 0, 0, 0, 0],
+            land_drops: [{ turn: 1, on_the_play: 0, on_the_draw: 0 }],
+          },
+          combos: [],
+        };
+      case "draw_odds":
+        odds.push(a);
+        return 0.25;
       case "search_cards":
         return [summaryOf(fullCard("Goblin Guide")), summaryOf(fullCard("Goblin Lackey"))];
       case "check_deck":
@@ -155,6 +185,23 @@ describe("DeckScreen", () => {
     const violations = await screen.findByRole("list", { name: "Violations" });
     expect(violations).toHaveTextContent("exactly 100 cards");
     expect(within(violations).getByRole("button", { name: "(CR 903.5a)" })).toBeInTheDocument();
+  });
+
+  it("draws the curve and asks the shell for drawing odds", async () => {
+    const user = userEvent.setup();
+    renderScreen();
+    await user.click(await screen.findByRole("tab", { name: "Analysis" }));
+    expect(await screen.findByRole("img", { name: /^Mana curve/ })).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: /^Colours/ })).toHaveAccessibleName(
+      /Red: 2 pips, 0 sources/,
+    );
+    expect(await screen.findByText("25.0%")).toBeInTheDocument();
+    const turn = screen.getByRole("spinbutton", { name: "By turn" });
+    await user.clear(turn);
+    await user.type(turn, "5");
+    await waitFor(() => {
+      expect(odds.at(-1)).toMatchObject({ turn: 5, onThePlay: true, wanted: 1 });
+    });
   });
 
   it("has no accessibility violations", async () => {

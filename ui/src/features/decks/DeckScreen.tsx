@@ -269,7 +269,7 @@ export function DeckScreen({ id, onBack, onOpenCard, onOpenRule }: DeckScreenPro
               <p role="alert">{analysisError.message}</p>
             )}
             {panel === "analysis" && analysis !== null && (
-              <AnalysisPanel analysis={analysis.analysis} />
+              <AnalysisPanel analysis={analysis.analysis} cards={cards} />
             )}
             {panel === "combos" && analysis !== null && (
               <CombosPanel combos={analysis.combos} onOpenCard={onOpenCard} />

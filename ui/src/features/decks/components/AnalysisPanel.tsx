@@ -1,4 +1,5 @@
-import type { Analysis, ColourRow, CurveBar } from "../../../bindings";
+import type { Analysis, ColourRow, CurveBar, DeckCard } from "../../../bindings";
+import { DrawOdds } from "./DrawOdds";
 
 const COLOUR_NAMES: Record<string, string> = {
   W: "White",
@@ -23,10 +24,12 @@ function percent(p: number | null): string {
 
 export interface AnalysisPanelProps {
   analysis: Analysis;
+  /** The deck's lines, for the odds calculator. */
+  cards: DeckCard[];
 }
 
 /** The deck's numbers: curve and colour plots, then the tables behind them. */
-export function AnalysisPanel({ analysis }: AnalysisPanelProps) {
+export function AnalysisPanel({ analysis, cards }: AnalysisPanelProps) {
   return (
     <div className="space-y-5 text-sm">
       <p>
@@ -65,6 +68,11 @@ export function AnalysisPanel({ analysis }: AnalysisPanelProps) {
           </tbody>
         </table>
       </section>
+      <DrawOdds
+        library={analysis.library}
+        lines={cards.filter((line) => line.section === "main")}
+        roles={analysis.roles}
+      />
       <section aria-label="Card types">
         <h4 className="font-semibold">Card types</h4>
         <p>
@@ -219,7 +227,7 @@ function ColourChart({ colours }: { colours: ColourRow[] }) {
             <th scope="col">Pips</th>
             <th scope="col">Sources</th>
             <th scope="col">Recommended</th>
-            <th scope="col">Hardest to cast</th>
+            <th scope="col">Hardest card</th>
           </tr>
         </thead>
         <tbody>
