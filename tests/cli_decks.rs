@@ -162,7 +162,7 @@ fn analyze_prints_the_curve_colours_odds_and_combos() {
     let (_, id) = import(data, "kiki krenko.txt", &combo, &[]);
     let out = run(data, &["deck", "analyze", &id]).succeeded();
     for expected in [
-        "Mana curve (nonland cards)",
+        "Mana curve (nonland cards;",
         "Colours   Pips  Sources  Recommended",
         "Lands: 35 (recommended",
         "Land drop made by turn",

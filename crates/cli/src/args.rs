@@ -132,6 +132,23 @@ pub enum DeckCommand {
         /// The deck.
         deck: String,
     },
+    /// The chance to draw at least N copies of a card of the deck, or of any card of a role
+    /// (ramp, draw, removal, wipe, counter, tutor), by a turn.
+    Odds {
+        /// The deck.
+        deck: String,
+        /// A card in the deck's main deck, or a role.
+        card: String,
+        /// By this turn.
+        #[arg(long, default_value_t = 3)]
+        turn: u32,
+        /// At least this many copies.
+        #[arg(long, default_value_t = 1)]
+        at_least: u32,
+        /// Going second (a draw on turn one); default going first.
+        #[arg(long)]
+        on_the_draw: bool,
+    },
     /// List the stored decks, most recently changed first.
     List,
     /// Show a stored deck.

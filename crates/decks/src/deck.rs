@@ -20,6 +20,22 @@ pub enum Section {
 }
 
 impl Section {
+    /// The section's id, as stored and as our JSON and CSV write it (`main`, `sideboard`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Commander => "commander",
+            Section::Companion => "companion",
+            Section::Main => "main",
+            Section::Sideboard => "sideboard",
+            Section::Maybeboard => "maybeboard",
+        }
+    }
+
+    /// The section whose [`Section::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|section| section.id() == id)
+    }
+
     /// Every section, in listing order.
     pub const ALL: [Section; 5] = [
         Section::Commander,

@@ -111,20 +111,6 @@ fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-fn section_id(section: Section) -> &'static str {
-    match section {
-        Section::Commander => "commander",
-        Section::Companion => "companion",
-        Section::Main => "main",
-        Section::Sideboard => "sideboard",
-        Section::Maybeboard => "maybeboard",
-    }
-}
-
-fn section_of(id: &str) -> Option<Section> {
-    Section::ALL.into_iter().find(|s| section_id(*s) == id)
-}
-
 impl DeckStore {
     /// Opens the decks of the user-data database in `data_dir`, creating it if needed.
     pub fn open(data_dir: &Path) -> Result<DeckStore> {
@@ -337,7 +323,7 @@ fn write_cards(tx: &Transaction, id: &str, deck: &Deck) -> Result<()> {
         insert.execute(params![
             id,
             position as i64,
-            section_id(line.section),
+            line.section.id(),
             line.quantity,
             line.card.name,
             printing.map(|p| p.set.as_str()),
@@ -366,7 +352,7 @@ fn read_cards(conn: &Connection, id: &str) -> Result<Deck> {
             reason,
         };
         let section =
-            section_of(&section).ok_or_else(|| corrupt(format!("section {section:?}")))?;
+            Section::from_id(&section).ok_or_else(|| corrupt(format!("section {section:?}")))?;
         let finish = match finish.as_deref() {
             None => None,
             Some("foil") => Some(Finish::Foil),

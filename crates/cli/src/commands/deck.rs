@@ -32,6 +32,13 @@ pub fn run(ctx: &CommandContext, command: DeckCommand) -> anyhow::Result<()> {
         } => export(ctx, &deck, format, output.as_deref()),
         DeckCommand::Check { deck, format } => check(ctx, &deck, format),
         DeckCommand::Analyze { deck } => analyze(ctx, &deck),
+        DeckCommand::Odds {
+            deck,
+            card,
+            turn,
+            at_least,
+            on_the_draw,
+        } => odds(ctx, &deck, &card, turn, at_least, !on_the_draw),
         DeckCommand::List => list(ctx),
         DeckCommand::Show { deck } => show(ctx, &deck),
         DeckCommand::Delete { deck } => delete(ctx, &deck),
@@ -70,17 +77,10 @@ fn import(
     let (list_format, read) = formats::read(&text, list_format);
     let codex = open(ctx)?;
     let resolution = resolve::resolve(&codex, &read)?;
+    let left_out = left_out(&read, &resolution);
     if resolution.deck.cards().is_empty() {
-        for problem in &read.problems {
-            eprintln!(
-                "line {}: {} ({})",
-                problem.line,
-                problem.text.trim(),
-                problem.reason
-            );
-        }
-        for problem in &resolution.problems {
-            eprintln!("{problem}");
+        for line in &left_out {
+            eprintln!("{line}");
         }
         bail!(
             "no card of this list could be read as {} (use --from to name its format)",
@@ -118,22 +118,21 @@ fn import(
         },
         stored.id
     );
-    let left_out = read.problems.len() + resolution.problems.len();
-    if left_out > 0 {
-        say!("{left_out} lines were not imported:");
-        for problem in &read.problems {
-            say!(
-                "  line {}: {} ({})",
-                problem.line,
-                problem.text.trim(),
-                problem.reason
-            );
-        }
-        for problem in &resolution.problems {
-            say!("  {problem}");
+    if !left_out.is_empty() {
+        say!("{} lines were not imported:", left_out.len());
+        for line in &left_out {
+            say!("  {line}");
         }
     }
     Ok(())
+}
+
+/// Every line of the list that is not in the deck, unreadable ones first, as sentences.
+fn left_out(read: &decks::ReadDeck, resolution: &decks::Resolution) -> Vec<String> {
+    let unreadable = read.problems.iter().map(ToString::to_string);
+    unreadable
+        .chain(resolution.problems.iter().map(ToString::to_string))
+        .collect()
 }
 
 fn export(
@@ -333,6 +332,83 @@ fn analyze(ctx: &CommandContext, key: &str) -> anyhow::Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Odds<'a> {
+    card: &'a str,
+    copies: u32,
+    library: u32,
+    turn: u32,
+    at_least: u32,
+    on_the_play: bool,
+    chance: f64,
+}
+
+fn odds(
+    ctx: &CommandContext,
+    key: &str,
+    wanted: &str,
+    turn: u32,
+    at_least: u32,
+    on_the_play: bool,
+) -> anyhow::Result<()> {
+    let stored = store(ctx)?.find(key)?;
+    let library = stored.deck.count(Section::Main);
+    let role = decks::analysis::Role::ALL
+        .into_iter()
+        .find(|role| format!("{role:?}").eq_ignore_ascii_case(wanted.trim()));
+    let (card, copies) = match role {
+        Some(role) => {
+            let resolution = resolve::resolve_deck(&open(ctx)?, &stored.deck)?;
+            let analysis = analysis::analyse(&resolution.deck, &resolution.cards);
+            let row = analysis.roles.iter().find(|row| row.role == role);
+            (role.name().to_owned(), row.map_or(0, |row| row.copies))
+        }
+        None => {
+            let line = stored
+                .deck
+                .section(Section::Main)
+                .iter()
+                .find(|line| line.card.name.eq_ignore_ascii_case(wanted.trim()))
+                .with_context(|| {
+                    format!(
+                        "\"{wanted}\" is not in the main deck of \"{}\" (give a card's name or a \
+                         role: ramp, draw, removal, wipe, counter, tutor)",
+                        stored.name
+                    )
+                })?;
+            (line.card.name.clone(), line.quantity)
+        }
+    };
+    let turn = turn.max(1);
+    let chance = decks::odds::at_least(
+        library,
+        copies,
+        decks::odds::cards_seen(turn, on_the_play),
+        at_least,
+    );
+    if ctx.json {
+        return output::print_json(&Odds {
+            card: &card,
+            copies,
+            library,
+            turn,
+            at_least,
+            on_the_play,
+            chance,
+        });
+    }
+    say!(
+        "{}: at least {at_least} of {copies} {card} in {library} cards by turn {turn} ({}).",
+        percent(chance),
+        if on_the_play {
+            "on the play"
+        } else {
+            "on the draw"
+        }
+    );
     Ok(())
 }
 

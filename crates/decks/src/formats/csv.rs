@@ -168,16 +168,6 @@ fn card<'a>(field: &dyn Fn(Column) -> Option<&'a str>) -> Result<DeckCard, Strin
     })
 }
 
-fn section_id(section: Section) -> &'static str {
-    match section {
-        Section::Commander => "commander",
-        Section::Companion => "companion",
-        Section::Main => "main",
-        Section::Sideboard => "sideboard",
-        Section::Maybeboard => "maybeboard",
-    }
-}
-
 /// Writes `deck` as CSV, one row a line of the deck. The deck's name has no place in it.
 pub fn write(deck: &Deck) -> String {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
@@ -200,7 +190,7 @@ pub fn write(deck: &Deck) -> String {
         row([
             &line.quantity.to_string(),
             &line.card.name,
-            section_id(line.section),
+            line.section.id(),
             printing.map_or("", |p| p.set.as_str()),
             printing
                 .and_then(|p| p.collector_number.as_deref())

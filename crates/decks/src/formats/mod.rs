@@ -143,6 +143,18 @@ pub struct LineProblem {
     pub reason: String,
 }
 
+impl fmt::Display for LineProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}: {} ({})",
+            self.line,
+            self.text.trim(),
+            self.reason
+        )
+    }
+}
+
 /// What a reader made of a deck list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadDeck {

@@ -1,12 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
-import {
-  type AppError,
-  type CardSummary,
-  type DeckAnalysis,
-  type GameFormat,
-  commands,
-} from "../../bindings";
+import { type CardSummary, type GameFormat, commands } from "../../bindings";
 import { appError, unwrap } from "../../lib/api";
+import { useCommand } from "../../lib/useCommand";
 import { addCard, moveCard, setQuantity } from "./deckEdits";
 import { useDeckEditor } from "./deckStore";
 import { GAME_FORMATS } from "./formats";
@@ -47,8 +42,6 @@ export function DeckScreen({ id, onBack, onOpenCard, onOpenRule }: DeckScreenPro
   const canRedo = useDeckEditor((state) => state.future.length > 0);
   const { load, edit, undo, redo, describe } = useDeckEditor.getState();
   const [panel, setPanel] = useState<Panel>("legality");
-  const [analysis, setAnalysis] = useState<DeckAnalysis | null>(null);
-  const [analysisError, setAnalysisError] = useState<AppError | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -58,30 +51,12 @@ export function DeckScreen({ id, onBack, onOpenCard, onOpenRule }: DeckScreenPro
   const deck = detail?.deck.id === id ? detail.deck : null;
   const revision = deck?.revision ?? 0;
 
-  useEffect(() => {
-    if (deck === null || (panel !== "analysis" && panel !== "combos")) {
-      return;
-    }
-    let current = true;
-    unwrap(commands.analyzeDeck(id)).then(
-      (answer) => {
-        if (current) {
-          setAnalysis(answer);
-          setAnalysisError(null);
-        }
-      },
-      (thrown: unknown) => {
-        if (current) {
-          setAnalysisError(appError(thrown));
-        }
-      },
-    );
-    return () => {
-      current = false;
-    };
-    // Runs again after every save (the revision) and when the panel opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, revision, panel, deck === null]);
+  // Again after every save (the revision) and when the panel opens.
+  const wanted = deck !== null && (panel === "analysis" || panel === "combos");
+  const { data: analysis, error: analysisError } = useCommand(
+    () => (wanted ? commands.analyzeDeck(id) : null),
+    [id, revision, wanted],
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -158,7 +133,7 @@ export function DeckScreen({ id, onBack, onOpenCard, onOpenRule }: DeckScreenPro
           <span className="sr-only">Deck format</span>
           <select
             aria-label="Deck format"
-            className="rounded border border-stone-300 bg-transparent px-2 py-1 dark:border-stone-700"
+            className="field"
             value={deck.format ?? ""}
             onChange={(event) => {
               const value = event.target.value;

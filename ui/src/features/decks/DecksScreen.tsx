@@ -46,7 +46,7 @@ export function DecksScreen({ onOpenDeck }: DecksScreenProps) {
           </label>
           <input
             id="new-deck-name"
-            className="min-w-0 flex-1 rounded border border-stone-300 bg-transparent px-2 py-1 dark:border-stone-700"
+            className="min-w-0 flex-1 field"
             placeholder="New deck name"
             value={newName}
             onChange={(event) => {

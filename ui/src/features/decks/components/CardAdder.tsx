@@ -103,7 +103,7 @@ export function CardAdder({ onAdd }: CardAdderProps) {
           searching && results.length > 0 ? `${listId}-${String(active)}` : undefined
         }
         aria-describedby={`${listId}-help`}
-        className="w-full rounded border border-stone-300 bg-transparent px-2 py-1 dark:border-stone-700"
+        className="w-full field"
         placeholder="Card name or t:goblin c:r"
         value={query}
         onChange={(event) => {

@@ -41,7 +41,6 @@ export function DrawOdds({ library, lines, roles }: DrawOddsProps) {
     };
   }, [library, copies, wanted, turn, onThePlay]);
 
-  const field = "rounded border border-stone-300 bg-transparent px-2 py-1 dark:border-stone-700";
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-2">
       <h4 id={`${id}-title`} className="font-semibold">
@@ -54,7 +53,7 @@ export function DrawOdds({ library, lines, roles }: DrawOddsProps) {
             type="number"
             min={1}
             max={Math.max(1, copies)}
-            className={`${field} w-16`}
+            className="field w-16"
             value={wantedText}
             onChange={(event) => {
               setWanted(event.target.value);
@@ -64,7 +63,7 @@ export function DrawOdds({ library, lines, roles }: DrawOddsProps) {
         <label className="min-w-0">
           <span className="block text-xs">Of</span>
           <select
-            className={`${field} max-w-48`}
+            className="field max-w-48"
             value={choice}
             onChange={(event) => {
               setChoice(Number(event.target.value));
@@ -83,7 +82,7 @@ export function DrawOdds({ library, lines, roles }: DrawOddsProps) {
             type="number"
             min={1}
             max={20}
-            className={`${field} w-16`}
+            className="field w-16"
             value={turnText}
             onChange={(event) => {
               setTurn(event.target.value);
@@ -93,7 +92,7 @@ export function DrawOdds({ library, lines, roles }: DrawOddsProps) {
         <label>
           <span className="block text-xs">Going</span>
           <select
-            className={field}
+            className="field"
             value={onThePlay ? "play" : "draw"}
             onChange={(event) => {
               setOnThePlay(event.target.value === "play");

@@ -31,7 +31,7 @@ export function ExportPanel({ deckId }: ExportPanelProps) {
         <label>
           <span className="mb-1 block font-medium">List format</span>
           <select
-            className="rounded border border-stone-300 bg-transparent px-2 py-1 dark:border-stone-700"
+            className="field"
             value={format}
             onChange={(event) => {
               setFormat(event.target.value as Format);

@@ -72,7 +72,7 @@ export function ImportPanel({ onOpenDeck }: ImportPanelProps) {
           <label className="text-sm">
             <span className="mb-1 block font-medium">Name</span>
             <input
-              className="rounded border border-stone-300 bg-transparent px-2 py-1 dark:border-stone-700"
+              className="field"
               placeholder="From the list"
               value={name}
               onChange={(event) => {
@@ -83,7 +83,7 @@ export function ImportPanel({ onOpenDeck }: ImportPanelProps) {
           <label className="text-sm">
             <span className="mb-1 block font-medium">Format</span>
             <select
-              className="rounded border border-stone-300 bg-transparent px-2 py-1 dark:border-stone-700"
+              className="field"
               value={format}
               onChange={(event) => {
                 setFormat(event.target.value as Format | "auto");

@@ -1,6 +1,6 @@
-import { useEffect, useState } from "react";
-import { type AppError, type DeckCheck, type GameFormat, commands } from "../../../bindings";
-import { appError, unwrap } from "../../../lib/api";
+import { useState } from "react";
+import { type GameFormat, commands } from "../../../bindings";
+import { useCommand } from "../../../lib/useCommand";
 import { GAME_FORMATS, gameFormatName } from "../formats";
 
 export interface LegalityPanelProps {
@@ -17,35 +17,17 @@ export function LegalityPanel({ deckId, revision, format, onOpenRule }: Legality
   // The deck's format until the player picks another one here.
   const [picked, setChosen] = useState<GameFormat | null>(null);
   const chosen = picked ?? format ?? "commander";
-  const [check, setCheck] = useState<DeckCheck | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    unwrap(commands.checkDeck(deckId, chosen)).then(
-      (answer) => {
-        if (current) {
-          setCheck(answer);
-          setError(null);
-        }
-      },
-      (thrown: unknown) => {
-        if (current) {
-          setError(appError(thrown));
-        }
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [deckId, revision, chosen]);
+  const { data: check, error } = useCommand(
+    () => commands.checkDeck(deckId, chosen),
+    [deckId, revision, chosen],
+  );
 
   return (
     <div className="space-y-3">
       <label className="text-sm">
         <span className="mr-2 font-medium">Format</span>
         <select
-          className="rounded border border-stone-300 bg-transparent px-2 py-1 dark:border-stone-700"
+          className="field"
           value={chosen}
           onChange={(event) => {
             setChosen(event.target.value as GameFormat);
