@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from "react";
-import { type CardSummary, type GameFormat, commands } from "../../bindings";
+import { type CardSummary, commands } from "../../bindings";
 import { appError, unwrap } from "../../lib/api";
 import { useCommand } from "../../lib/useCommand";
 import { addCard, moveCard, setQuantity } from "./deckEdits";
 import { useDeckEditor } from "./deckStore";
 import { GAME_FORMATS } from "./formats";
 import { AnalysisPanel } from "./components/AnalysisPanel";
+import { ChoiceSelect } from "./components/ChoiceSelect";
 import { CardAdder } from "./components/CardAdder";
 import { CombosPanel } from "./components/CombosPanel";
 import { DeckSections } from "./components/DeckSections";
@@ -129,25 +130,15 @@ export function DeckScreen({ id, onBack, onOpenCard, onOpenRule }: DeckScreenPro
             }
           }}
         />
-        <label className="text-sm">
-          <span className="sr-only">Deck format</span>
-          <select
-            aria-label="Deck format"
-            className="field"
-            value={deck.format ?? ""}
-            onChange={(event) => {
-              const value = event.target.value;
-              void describe(deck.name, value === "" ? null : (value as GameFormat));
-            }}
-          >
-            <option value="">No format</option>
-            {GAME_FORMATS.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          label="Deck format"
+          value={deck.format}
+          choices={GAME_FORMATS}
+          none="No format"
+          onChange={(next) => {
+            void describe(deck.name, next);
+          }}
+        />
         <button
           type="button"
           className="btn"

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { type Format, commands } from "../../../bindings";
 import { appError, unwrap } from "../../../lib/api";
 import { LIST_FORMATS } from "../formats";
+import { ChoiceSelect } from "./ChoiceSelect";
 
 export interface ExportPanelProps {
   deckId: string;
@@ -30,21 +31,17 @@ export function ExportPanel({ deckId }: ExportPanelProps) {
       <div className="flex flex-wrap items-end gap-2">
         <label>
           <span className="mb-1 block font-medium">List format</span>
-          <select
-            className="field"
+          <ChoiceSelect
             value={format}
-            onChange={(event) => {
-              setFormat(event.target.value as Format);
-              setText(null);
-              setMessage(null);
+            choices={LIST_FORMATS}
+            onChange={(next) => {
+              if (next !== null) {
+                setFormat(next);
+                setText(null);
+                setMessage(null);
+              }
             }}
-          >
-            {LIST_FORMATS.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.name}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <button
           type="button"

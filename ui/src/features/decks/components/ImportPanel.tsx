@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Format } from "../../../bindings";
 import { LIST_FORMATS, listFormatName } from "../formats";
+import { ChoiceSelect } from "./ChoiceSelect";
 import { useDeckList } from "../deckListStore";
 
 export interface ImportPanelProps {
@@ -17,7 +18,7 @@ export function ImportPanel({ onOpenDeck }: ImportPanelProps) {
   const importList = useDeckList((state) => state.importList);
   const [text, setText] = useState("");
   const [name, setName] = useState("");
-  const [format, setFormat] = useState<Format | "auto">("auto");
+  const [format, setFormat] = useState<Format | null>(null);
 
   const openFile = async (file: File) => {
     setText(await file.text());
@@ -41,7 +42,7 @@ export function ImportPanel({ onOpenDeck }: ImportPanelProps) {
         className="space-y-3"
         onSubmit={(event) => {
           event.preventDefault();
-          void importList(text, format === "auto" ? null : format, name);
+          void importList(text, format, name);
         }}
       >
         <label className="block text-sm">
@@ -82,20 +83,12 @@ export function ImportPanel({ onOpenDeck }: ImportPanelProps) {
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium">Format</span>
-            <select
-              className="field"
+            <ChoiceSelect
               value={format}
-              onChange={(event) => {
-                setFormat(event.target.value as Format | "auto");
-              }}
-            >
-              <option value="auto">Detect</option>
-              {LIST_FORMATS.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </select>
+              choices={LIST_FORMATS}
+              none="Detect"
+              onChange={setFormat}
+            />
           </label>
         </div>
         <button type="submit" className="btn" disabled={busy || text.trim() === ""}>

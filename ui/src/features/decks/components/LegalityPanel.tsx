@@ -2,6 +2,7 @@ import { useState } from "react";
 import { type GameFormat, commands } from "../../../bindings";
 import { useCommand } from "../../../lib/useCommand";
 import { GAME_FORMATS, gameFormatName } from "../formats";
+import { ChoiceSelect } from "./ChoiceSelect";
 
 export interface LegalityPanelProps {
   deckId: string;
@@ -26,19 +27,15 @@ export function LegalityPanel({ deckId, revision, format, onOpenRule }: Legality
     <div className="space-y-3">
       <label className="text-sm">
         <span className="mr-2 font-medium">Format</span>
-        <select
-          className="field"
+        <ChoiceSelect
           value={chosen}
-          onChange={(event) => {
-            setChosen(event.target.value as GameFormat);
+          choices={GAME_FORMATS}
+          onChange={(next) => {
+            if (next !== null) {
+              setChosen(next);
+            }
           }}
-        >
-          {GAME_FORMATS.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </select>
+        />
       </label>
       {error !== null && <p role="alert">{error.message}</p>}
       {check !== null && check.format === chosen && (
