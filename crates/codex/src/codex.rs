@@ -15,6 +15,7 @@ use crate::{Result, db};
 pub struct Codex {
     conn: Connection,
     names: OnceLock<NameIndex>,
+    legality_formats: OnceLock<Vec<String>>,
 }
 
 impl Codex {
@@ -23,6 +24,7 @@ impl Codex {
         Ok(Codex {
             conn: db::open_reference(data_dir)?,
             names: OnceLock::new(),
+            legality_formats: OnceLock::new(),
         })
     }
 
@@ -90,15 +92,20 @@ impl Codex {
             .collect()
     }
 
-    /// The formats the card data gives legalities for (`commander`, `modern`, …).
-    pub fn legality_formats(&self) -> Result<Vec<String>> {
+    /// The formats the card data gives legalities for (`commander`, `modern`, …), read once:
+    /// every legality check asks, and the answer only changes with an import (which a new
+    /// `Codex` reads).
+    pub fn legality_formats(&self) -> Result<&[String]> {
+        if let Some(formats) = self.legality_formats.get() {
+            return Ok(formats);
+        }
         let mut statement = self
             .conn
-            .prepare_cached("SELECT DISTINCT format FROM card_legalities ORDER BY format")?;
+            .prepare("SELECT DISTINCT format FROM card_legalities ORDER BY format")?;
         let formats = statement
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(formats)
+        Ok(self.legality_formats.get_or_init(|| formats))
     }
 
     /// Cards by row id, in order.

@@ -406,12 +406,16 @@ pub fn analyse(deck: &Deck, cards: &CardPool) -> Analysis {
         value_sum / f64::from(nonlands)
     };
 
+    // Each card's roles, read once (a handful of patterns over its whole text).
+    let card_roles: Vec<Vec<Role>> = lines.iter().map(|(card, _)| roles(card)).collect();
     let role_rows: Vec<RoleRow> = Role::ALL
         .into_iter()
         .map(|role| {
             let with: Vec<&(&Card, u32)> = lines
                 .iter()
-                .filter(|(card, _)| roles(card).contains(&role))
+                .zip(&card_roles)
+                .filter(|(_, found)| found.contains(&role))
+                .map(|(line, _)| line)
                 .collect();
             let copies = with.iter().map(|(_, q)| q).sum();
             RoleRow {
@@ -425,14 +429,13 @@ pub fn analyse(deck: &Deck, cards: &CardPool) -> Analysis {
 
     let cheap_helpers: u32 = lines
         .iter()
-        .filter(|(card, _)| {
+        .zip(&card_roles)
+        .filter(|((card, _), found)| {
             !is_land(card)
                 && card.mana_value <= 2.0
-                && roles(card)
-                    .iter()
-                    .any(|r| matches!(r, Role::Ramp | Role::Draw))
+                && found.iter().any(|r| matches!(r, Role::Ramp | Role::Draw))
         })
-        .map(|(_, q)| q)
+        .map(|((_, q), _)| q)
         .sum();
     let land_advice = land_advice(total, lands, average_mana_value, cheap_helpers);
     let colours = colour_rows(&lines, library, lands);

@@ -155,9 +155,10 @@ impl GameFormat {
         }
     }
 
-    /// Whether decks of this format are led by a commander-like card.
-    pub fn has_commander(self) -> bool {
-        matches!(self.shape(), Shape::Singleton { .. })
+    /// The format an imported deck is taken to be built for when the player names none:
+    /// Commander when it has a commander, else none.
+    pub fn implied_by(deck: &Deck) -> Option<GameFormat> {
+        (deck.count(Section::Commander) > 0).then_some(GameFormat::Commander)
     }
 }
 

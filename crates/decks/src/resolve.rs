@@ -117,7 +117,7 @@ pub fn resolve(codex: &Codex, read: &ReadDeck) -> codex::Result<Resolution> {
         deck: Deck::new(read.name.clone()),
         cards: CardPool {
             cards: HashMap::new(),
-            formats: codex.legality_formats()?.into_iter().collect(),
+            formats: codex.legality_formats()?.iter().cloned().collect(),
         },
         problems: Vec::new(),
     };

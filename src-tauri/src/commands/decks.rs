@@ -9,9 +9,7 @@ use codex::combos::ComboMatch;
 use decks::analysis::{self, Analysis};
 use decks::legality::{self, GameFormat, Report};
 use decks::resolve::{self, Resolution};
-use decks::{
-    Deck, DeckCard, DeckSummary, Format, LineProblem, NameProblem, Section, StoredDeck, formats,
-};
+use decks::{Deck, DeckCard, DeckSummary, Format, LineProblem, NameProblem, StoredDeck, formats};
 use serde::Serialize;
 use tauri::State;
 
@@ -176,7 +174,7 @@ pub async fn import_deck(
         .filter(|name| !name.trim().is_empty())
         .or_else(|| read.name.clone())
         .unwrap_or_else(|| "Imported deck".to_owned());
-    let format = (resolution.deck.count(Section::Commander) > 0).then_some(GameFormat::Commander);
+    let format = GameFormat::implied_by(&resolution.deck);
     let deck = resolution.deck.clone();
     let stored = state
         .decks

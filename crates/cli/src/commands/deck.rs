@@ -95,9 +95,7 @@ fn import(
                 .flatten()
         })
         .unwrap_or_else(|| "Imported deck".to_owned());
-    let game_format = game_format.or_else(|| {
-        (resolution.deck.count(Section::Commander) > 0).then_some(GameFormat::Commander)
-    });
+    let game_format = game_format.or_else(|| GameFormat::implied_by(&resolution.deck));
     let stored = store(ctx)?.create(&name, game_format, &resolution.deck)?;
     if ctx.json {
         return output::print_json(&Imported {

@@ -44,7 +44,9 @@ pub fn read(text: &str) -> ReadDeck {
             Ok(Event::Start(element) | Event::Empty(element))
                 if element.name().as_ref() == "Cards" =>
             {
-                let line = line_at(text, start) + leading_newlines(text, start);
+                // The reader stops before each element's `<` (whitespace between elements is an
+                // event of its own), so this is the element's line.
+                let line = line_at(text, start);
                 match card(&element) {
                     Ok(card) => read.lines.push(ReadLine { line, card }),
                     Err(reason) => read.problems.push(LineProblem {
@@ -67,19 +69,6 @@ pub fn read(text: &str) -> ReadDeck {
         }
     }
     read
-}
-
-/// The newlines between `offset` and the next `<`: the reader's position before an element is
-/// where the previous event ended, often just before the element's own line break.
-fn leading_newlines(text: &str, offset: u64) -> usize {
-    let offset = usize::try_from(offset)
-        .unwrap_or(usize::MAX)
-        .min(text.len());
-    text[offset..]
-        .chars()
-        .take_while(|c| *c != '<')
-        .filter(|&c| c == '\n')
-        .count()
 }
 
 fn card(element: &BytesStart) -> Result<DeckCard, String> {

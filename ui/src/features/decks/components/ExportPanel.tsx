@@ -26,6 +26,15 @@ export function ExportPanel({ deckId }: ExportPanelProps) {
     }
   };
 
+  /** Exports the list (showing it), then hands it on and shows what that says. */
+  const deliver = (handOn: (list: string) => Promise<string>) => {
+    void exported().then(async (list) => {
+      if (list !== null) {
+        setMessage(await handOn(list));
+      }
+    });
+  };
+
   return (
     <div className="space-y-3 text-sm">
       <div className="flex flex-wrap items-end gap-2">
@@ -47,14 +56,12 @@ export function ExportPanel({ deckId }: ExportPanelProps) {
           type="button"
           className="btn"
           onClick={() => {
-            void exported().then(async (list) => {
-              if (list !== null) {
-                try {
-                  await navigator.clipboard.writeText(list);
-                  setMessage("Copied to the clipboard.");
-                } catch {
-                  setMessage("The clipboard is not available: select the text below and copy it.");
-                }
+            deliver(async (list) => {
+              try {
+                await navigator.clipboard.writeText(list);
+                return "Copied to the clipboard.";
+              } catch {
+                return "The clipboard is not available: select the text below and copy it.";
               }
             });
           }}
@@ -65,14 +72,11 @@ export function ExportPanel({ deckId }: ExportPanelProps) {
           type="button"
           className="btn"
           onClick={() => {
-            void exported().then(async (list) => {
-              if (list !== null) {
-                try {
-                  const path = await unwrap(commands.saveDeckFile(deckId, format));
-                  setMessage(`Saved to ${path}`);
-                } catch (thrown) {
-                  setMessage(appError(thrown).message);
-                }
+            deliver(async () => {
+              try {
+                return `Saved to ${await unwrap(commands.saveDeckFile(deckId, format))}`;
+              } catch (thrown) {
+                return appError(thrown).message;
               }
             });
           }}
